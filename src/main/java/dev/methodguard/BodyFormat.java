@@ -1,0 +1,43 @@
+package dev.methodguard;
+
+import java.util.Locale;
+
+/**
+ * The shape of the JSON body MethodGuard writes on 405 and 501 responses.
+ * Chosen with the filter init-param {@code format} or {@link MethodGuardFilter.Builder#format}.
+ */
+public enum BodyFormat {
+    /** {@code application/json}: {@code status}, {@code error}, {@code message}, {@code method}, {@code path}, {@code allowed}. */
+    JSON("json", "application/json"),
+    /** RFC 9457 {@code application/problem+json}: {@code type}, {@code title}, {@code status}, {@code detail}, {@code instance}, plus {@code method} and {@code allowed}. */
+    PROBLEM("problem", "application/problem+json");
+
+    private final String paramValue;
+    private final String contentType;
+
+    BodyFormat(String paramValue, String contentType) {
+        this.paramValue = paramValue;
+        this.contentType = contentType;
+    }
+
+    /** The value of the {@code format} init-param that selects this format. */
+    public String paramValue() {
+        return paramValue;
+    }
+
+    /** The {@code Content-Type} of the rejection responses in this format. */
+    public String contentType() {
+        return contentType;
+    }
+
+    /** Parses an init-param value, ignoring case and surrounding blanks; {@code null} if it names no format. */
+    static BodyFormat fromParam(String value) {
+        String v = value.strip().toLowerCase(Locale.ROOT);
+        for (BodyFormat f : values()) {
+            if (f.paramValue.equals(v)) {
+                return f;
+            }
+        }
+        return null;
+    }
+}

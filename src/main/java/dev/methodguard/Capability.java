@@ -1,0 +1,79 @@
+package dev.methodguard;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.SortedSet;
+
+/**
+ * What one servlet supports, with everything a response needs precomputed once: the set tested on each
+ * request, the {@code Allow} header value and the JSON fragment {@code ,"allowed":[...]}}.
+ */
+final class Capability {
+    /** Where a servlet's methods came from, in the order the rules are tried. */
+    enum Source {
+        BUILDER("builder"),
+        INIT_PARAM("init-param " + InitParams.SERVLET_ALLOWED_METHODS),
+        ANNOTATION("@AllowedMethods"),
+        CONTAINER_DEFAULT("container default"),
+        INTROSPECTION("introspection"),
+        UNDECLARED("undeclared");
+
+        final String label;
+
+        Source(String label) {
+            this.label = label;
+        }
+    }
+
+    final String servletName;
+    final List<String> mappings;
+    final Source source;
+    /** Why a servlet is undeclared; {@code null} for declared ones. */
+    final String note;
+    private final Set<String> allowed;
+    final String allowHeader;
+    /** {@code ,"allowed":["GET",...]}} closing a 405 body, in both formats. */
+    final byte[] allowedJsonTail;
+
+    private Capability(String servletName, List<String> mappings, Source source, SortedSet<String> allowed, String note) {
+        this.servletName = servletName;
+        this.mappings = List.copyOf(mappings);
+        this.source = source;
+        this.note = note;
+        this.allowed = allowed == null ? Set.of() : Set.copyOf(allowed);
+        this.allowHeader = allowed == null ? "" : String.join(", ", allowed);
+        this.allowedJsonTail = allowed == null ? new byte[0] : jsonTail(allowed);
+    }
+
+    static Capability declared(String servletName, List<String> mappings, Source source, SortedSet<String> allowed) {
+        return new Capability(servletName, mappings, source, allowed, null);
+    }
+
+    static Capability undeclared(String servletName, List<String> mappings, String why) {
+        return new Capability(servletName, mappings, Source.UNDECLARED, null, why);
+    }
+
+    boolean isDeclared() {
+        return source != Source.UNDECLARED;
+    }
+
+    boolean allows(String method) {
+        return allowed.contains(method);
+    }
+
+    Set<String> allowed() {
+        return allowed;
+    }
+
+    private static byte[] jsonTail(SortedSet<String> allowed) {
+        // Method names are validated tokens: no character in them needs JSON escaping.
+        StringBuilder b = new StringBuilder(",\"allowed\":[");
+        boolean first = true;
+        for (String m : allowed) {
+            b.append(first ? "\"" : ",\"").append(m).append('"');
+            first = false;
+        }
+        return b.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+    }
+}

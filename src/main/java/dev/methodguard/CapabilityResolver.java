@@ -1,0 +1,227 @@
+package dev.methodguard;
+
+import dev.methodguard.Capability.Source;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRegistration;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Turns settings and the context's servlet registrations into a {@link Policy}, once, at {@code init()}.
+ * For each servlet the first rule that applies wins: builder or servlet init-param, {@code @AllowedMethods},
+ * a known container servlet, introspection of an {@code HttpServlet} that keeps {@code service()};
+ * anything else is undeclared and passes through.
+ */
+final class CapabilityResolver {
+    static final String HTTP_SERVLET = "jakarta.servlet.http.HttpServlet";
+    private static final String REQ = "jakarta.servlet.http.HttpServletRequest";
+    private static final String RES = "jakarta.servlet.http.HttpServletResponse";
+    private static final String SREQ = "jakarta.servlet.ServletRequest";
+    private static final String SRES = "jakarta.servlet.ServletResponse";
+
+    private static final Map<String, String> DO_METHODS = Map.of(
+            "doGet", "GET", "doHead", "HEAD", "doPost", "POST", "doPut", "PUT", "doDelete", "DELETE",
+            "doOptions", "OPTIONS", "doTrace", "TRACE", "doPatch", "PATCH");
+
+    /** The containers' static-content servlets: they serve reads only, whatever doXxx they inherit. */
+    private static final Set<String> STATIC_SERVLETS = Set.of(
+            "org.apache.catalina.servlets.DefaultServlet",
+            "org.eclipse.jetty.ee10.servlet.DefaultServlet",
+            "org.eclipse.jetty.ee11.servlet.DefaultServlet",
+            "org.eclipse.jetty.ee10.servlet.ResourceServlet",
+            "org.eclipse.jetty.ee11.servlet.ResourceServlet");
+    private static final Set<String> STATIC_METHODS = Set.of("GET");
+
+    /** JSP servlets: JSPs answer GET, HEAD and POST (Jakarta Pages 3.1 §1.1; others get 405 from the container). */
+    private static final Set<String> JSP_SERVLETS = Set.of(
+            "org.apache.jasper.servlet.JspServlet",
+            "org.eclipse.jetty.ee10.jsp.JettyJspServlet",
+            "org.eclipse.jetty.ee11.jsp.JettyJspServlet",
+            "org.eclipse.jetty.jsp.JettyJspServlet");
+    private static final Set<String> JSP_METHODS = Set.of("GET", "POST");
+
+    /** Jetty's fallback when nothing is mapped to "/": it answers 404 to every method, so leave it alone. */
+    private static final Set<String> PASS_SERVLETS = Set.of(
+            "org.eclipse.jetty.ee10.servlet.ServletHandler$Default404Servlet",
+            "org.eclipse.jetty.ee11.servlet.ServletHandler$Default404Servlet");
+
+    private CapabilityResolver() {
+    }
+
+    static Policy resolve(Settings settings, ServletContext context, String filterLabel) throws ServletException {
+        Map<String, ? extends ServletRegistration> registrations = new TreeMap<>(context.getServletRegistrations());
+        for (String name : settings.servlets().keySet()) {
+            if (!registrations.containsKey(name)) {
+                throw new ServletException(filterLabel + ": the builder declares methods for servlet '" + Escape.forLog(name, 100)
+                        + "', but no servlet of that name is registered; registered: " + String.join(", ", registrations.keySet()));
+            }
+        }
+        List<Capability> capabilities = new ArrayList<>();
+        for (Map.Entry<String, ? extends ServletRegistration> e : registrations.entrySet()) {
+            capabilities.add(resolveOne(e.getKey(), e.getValue(), settings, context, filterLabel));
+        }
+        return new Policy(capabilities, settings);
+    }
+
+    private static Capability resolveOne(String name, ServletRegistration reg, Settings settings, ServletContext context,
+                                         String filterLabel) throws ServletException {
+        List<String> mappings = mappings(reg);
+        String className = reg.getClassName();
+        Set<String> fromBuilder = settings.servlets().get(name);
+        String param = reg.getInitParameter(InitParams.SERVLET_ALLOWED_METHODS);
+        if (fromBuilder != null && param != null) {
+            throw new ServletException(filterLabel + ": servlet '" + name + "' is declared twice, by the builder and by its init-param "
+                    + InitParams.SERVLET_ALLOWED_METHODS + " = " + Methods.quote(param) + "; keep one");
+        }
+        if (fromBuilder != null) {
+            return declared(name, mappings, Source.BUILDER, fromBuilder, settings);
+        }
+        if (param != null) {
+            try {
+                return declared(name, mappings, Source.INIT_PARAM, Methods.parseList(param), settings);
+            } catch (IllegalArgumentException ex) {
+                throw new ServletException(filterLabel + ": servlet '" + name + "' init-param " + InitParams.SERVLET_ALLOWED_METHODS
+                        + " = " + Methods.quote(param) + ": " + ex.getMessage());
+            }
+        }
+        if (className != null && PASS_SERVLETS.contains(className)) {
+            return Capability.undeclared(name, mappings, "container fallback servlet");
+        }
+        Class<?> servletClass = className == null ? null : load(className, context);
+        if (servletClass != null) {
+            AllowedMethods annotation = servletClass.getAnnotation(AllowedMethods.class);
+            if (annotation != null) {
+                try {
+                    return declared(name, mappings, Source.ANNOTATION, Methods.validate(Arrays.asList(annotation.value())), settings);
+                } catch (IllegalArgumentException ex) {
+                    throw new ServletException(filterLabel + ": servlet '" + name + "' @AllowedMethods on " + servletClass.getName()
+                            + " = " + Arrays.toString(annotation.value()) + ": " + ex.getMessage());
+                }
+            }
+        }
+        if (className != null && STATIC_SERVLETS.contains(className)) {
+            return declared(name, mappings, Source.CONTAINER_DEFAULT, STATIC_METHODS, settings);
+        }
+        if (className != null && JSP_SERVLETS.contains(className)) {
+            return declared(name, mappings, Source.CONTAINER_DEFAULT, JSP_METHODS, settings);
+        }
+        if (servletClass == null) {
+            return Capability.undeclared(name, mappings, className == null ? "no servlet class (e.g. a <jsp-file>)" : "class " + className + " could not be loaded");
+        }
+        Set<String> introspected = introspect(servletClass);
+        if (introspected == null) {
+            return Capability.undeclared(name, mappings, isHttpServlet(servletClass) ? "overrides service()" : "not an HttpServlet");
+        }
+        return declared(name, mappings, Source.INTROSPECTION, introspected, settings);
+    }
+
+    private static Capability declared(String name, List<String> mappings, Source source, Set<String> raw, Settings settings) {
+        TreeSet<String> allowed = new TreeSet<>(raw);
+        if (allowed.contains(Methods.GET)) {
+            allowed.add(Methods.HEAD);
+        }
+        allowed.add(Methods.OPTIONS);
+        if (!settings.allowTrace()) {
+            allowed.remove(Methods.TRACE);
+        } else if (source == Source.INTROSPECTION) {
+            allowed.add(Methods.TRACE); // every HttpServlet that keeps service() inherits doTrace
+        }
+        return Capability.declared(name, mappings, source, allowed);
+    }
+
+    /**
+     * The methods an {@code HttpServlet} subclass implements, from the {@code doXxx} methods it overrides
+     * below {@code HttpServlet}; {@code null} when it is no {@code HttpServlet} or overrides {@code service},
+     * in which case its {@code doXxx} methods say nothing reliable. {@code doPatch} counts only where the
+     * container's own {@code HttpServlet} declares it (Servlet 6.1+): on 6.0 nothing would ever call it.
+     */
+    static Set<String> introspect(Class<?> servletClass) {
+        Class<?> httpServlet = httpServletOf(servletClass);
+        if (httpServlet == null) {
+            return null;
+        }
+        boolean containerHasPatch = declaresHandler(httpServlet, "doPatch");
+        Set<String> methods = new LinkedHashSet<>();
+        for (Class<?> k = servletClass; k != httpServlet; k = k.getSuperclass()) {
+            for (Method m : k.getDeclaredMethods()) {
+                if (Modifier.isStatic(m.getModifiers()) || m.isSynthetic() || m.isBridge()) {
+                    continue;
+                }
+                if (m.getName().equals("service") && (hasParams(m, REQ, RES) || hasParams(m, SREQ, SRES))) {
+                    return null;
+                }
+                String http = DO_METHODS.get(m.getName());
+                if (http != null && hasParams(m, REQ, RES) && (!http.equals("PATCH") || containerHasPatch)) {
+                    methods.add(http);
+                }
+            }
+        }
+        return methods;
+    }
+
+    static boolean isHttpServlet(Class<?> c) {
+        return httpServletOf(c) != null;
+    }
+
+    /** Finds HttpServlet by name in the class's own hierarchy, so class-loader identity does not matter. */
+    private static Class<?> httpServletOf(Class<?> c) {
+        for (Class<?> k = c; k != null; k = k.getSuperclass()) {
+            if (k.getName().equals(HTTP_SERVLET)) {
+                return k;
+            }
+        }
+        return null;
+    }
+
+    private static boolean declaresHandler(Class<?> c, String name) {
+        for (Method m : c.getDeclaredMethods()) {
+            if (m.getName().equals(name) && hasParams(m, REQ, RES)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasParams(Method m, String first, String second) {
+        Class<?>[] p = m.getParameterTypes();
+        return p.length == 2 && p[0].getName().equals(first) && p[1].getName().equals(second);
+    }
+
+    /** Loads without initializing: reading a class must not run its static initializers. */
+    private static Class<?> load(String className, ServletContext context) {
+        List<ClassLoader> loaders = new ArrayList<>(3);
+        try {
+            loaders.add(context.getClassLoader());
+        } catch (RuntimeException ignored) {
+            // some containers refuse getClassLoader() to certain callers; the fallbacks below still apply
+        }
+        loaders.add(Thread.currentThread().getContextClassLoader());
+        loaders.add(CapabilityResolver.class.getClassLoader());
+        for (ClassLoader loader : loaders) {
+            if (loader == null) {
+                continue;
+            }
+            try {
+                return Class.forName(className, false, loader);
+            } catch (ClassNotFoundException | LinkageError ignored) {
+                // try the next loader
+            }
+        }
+        return null;
+    }
+
+    private static List<String> mappings(ServletRegistration reg) {
+        Collection<String> m = reg.getMappings();
+        return m == null ? List.of() : new ArrayList<>(new TreeSet<>(m));
+    }
+}

@@ -1,0 +1,150 @@
+package dev.methodguard;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.Servlet;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.ServletRegistration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.EventListener;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandler;
+
+/**
+ * A real embedded Jetty 12.1 on 127.0.0.1, port 0, in the servlet environment chosen by the system
+ * property {@code methodguard.it.ee} ({@code ee10} = Servlet 6.0, {@code ee11} = Servlet 6.1; failsafe runs
+ * every IT once per environment). Servlets and the filter are registered through the standard
+ * {@link ServletContext} API, exactly as a {@code ServletContainerInitializer} would, so one test class
+ * serves both environments.
+ */
+final class TestJetty implements AutoCloseable {
+    static final String EE = System.getProperty("methodguard.it.ee", "ee10");
+
+    private final Server server;
+    final int port;
+
+    private TestJetty(Server server) {
+        this.server = server;
+        this.port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    }
+
+    /** True when the container's HttpServlet declares doPatch (Servlet 6.1, Jetty ee11). */
+    static boolean servlet61() {
+        try {
+            jakarta.servlet.http.HttpServlet.class.getDeclaredMethod("doPatch",
+                    jakarta.servlet.http.HttpServletRequest.class, jakarta.servlet.http.HttpServletResponse.class);
+            return true;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
+
+    static App app() {
+        return new App();
+    }
+
+    /** What to deploy: servlets with mappings and init-params, and the filter. */
+    static final class App {
+        private final Map<String, Servlet> servlets = new LinkedHashMap<>();
+        private final Map<String, String[]> mappings = new LinkedHashMap<>();
+        private final Map<String, Map<String, String>> servletParams = new LinkedHashMap<>();
+        private Filter filter;
+        private final Map<String, String> filterParams = new LinkedHashMap<>();
+        private final List<Consumer<ServletContext>> extra = new ArrayList<>();
+        private String contextPath = "/";
+
+        App servlet(String name, Servlet servlet, String... urlPatterns) {
+            servlets.put(name, servlet);
+            mappings.put(name, urlPatterns);
+            return this;
+        }
+
+        App servletParam(String servlet, String name, String value) {
+            servletParams.computeIfAbsent(servlet, k -> new LinkedHashMap<>()).put(name, value);
+            return this;
+        }
+
+        /** Registers {@code filter} on /* for REQUEST dispatches; without a call, no filter is installed. */
+        App filter(Filter filter) {
+            this.filter = filter;
+            return this;
+        }
+
+        App filterParam(String name, String value) {
+            filterParams.put(name, value);
+            return this;
+        }
+
+        App contextPath(String path) {
+            this.contextPath = path;
+            return this;
+        }
+
+        /** Any other registration, run during context initialization. */
+        App configure(Consumer<ServletContext> step) {
+            extra.add(step);
+            return this;
+        }
+
+        TestJetty start() throws Exception {
+            Server server = new Server();
+            ServerConnector connector = new ServerConnector(server);
+            connector.setHost("127.0.0.1");
+            connector.setPort(0);
+            server.addConnector(connector);
+            ContextHandler context = (ContextHandler) Class.forName("org.eclipse.jetty." + EE + ".servlet.ServletContextHandler")
+                    .getConstructor().newInstance();
+            context.setContextPath(contextPath);
+            context.addEventListener((EventListener) new ServletContextListener() {
+                @Override
+                public void contextInitialized(ServletContextEvent event) {
+                    register(event.getServletContext());
+                }
+            });
+            server.setHandler((Handler) context);
+            try {
+                server.start();
+            } catch (Exception e) {
+                server.stop();
+                throw e;
+            }
+            if (!context.isAvailable()) {
+                server.stop();
+                throw new IllegalStateException("context failed to start; see the log above for the cause");
+            }
+            return new TestJetty(server);
+        }
+
+        private void register(ServletContext ctx) {
+            servlets.forEach((name, servlet) -> {
+                ServletRegistration.Dynamic reg = ctx.addServlet(name, servlet);
+                reg.addMapping(mappings.get(name));
+                servletParams.getOrDefault(name, Map.of()).forEach(reg::setInitParameter);
+            });
+            if (filter != null) {
+                var reg = ctx.addFilter("methodGuard", filter);
+                filterParams.forEach(reg::setInitParameter);
+                reg.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+            }
+            extra.forEach(step -> step.accept(ctx));
+        }
+    }
+
+    RawHttp.Response send(String method, String target) throws Exception {
+        return RawHttp.send(port, method, target);
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+}
