@@ -15,7 +15,8 @@ final class InitParams {
     static final String KNOWN_METHODS = "known-methods";
     static final String FORMAT = "format";
     static final String ALLOW_TRACE = "allow-trace";
-    static final List<String> ALL = List.of(KNOWN_METHODS, FORMAT, ALLOW_TRACE);
+    static final String JMX = "jmx";
+    static final List<String> ALL = List.of(KNOWN_METHODS, FORMAT, ALLOW_TRACE, JMX);
 
     /** The servlet init-param that declares a servlet's methods in web.xml. */
     static final String SERVLET_ALLOWED_METHODS = "methodguard.allowed-methods";
@@ -36,6 +37,7 @@ final class InitParams {
                     case KNOWN_METHODS -> builder.knownMethods(Methods.parseList(value).toArray(String[]::new));
                     case FORMAT -> builder.format(parseFormat(value));
                     case ALLOW_TRACE -> builder.allowTrace(parseBoolean(value));
+                    case JMX -> builder.jmx(parseBoolean(value));
                     default -> throw new IllegalArgumentException("is not a MethodGuard parameter; accepted: " + String.join(", ", ALL));
                 }
             } catch (IllegalArgumentException e) {

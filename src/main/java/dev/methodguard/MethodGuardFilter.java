@@ -4,6 +4,7 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
@@ -20,7 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.atomic.LongAdder;
+import javax.management.JMException;
+import javax.management.ObjectName;
 
 /**
  * A servlet filter that answers requests whose method the target servlet does not support, before the
@@ -45,8 +47,7 @@ public class MethodGuardFilter implements Filter {
     private final Settings preset;
     private volatile Policy policy;
     private ResponseWriter writer;
-    private final LongAdder rejected405 = new LongAdder();
-    private final LongAdder rejected501 = new LongAdder();
+    private final Metrics metrics = new Metrics();
 
     /** For {@code web.xml} and {@code @WebFilter}: options come from the filter's init-params. */
     public MethodGuardFilter() {
@@ -77,10 +78,21 @@ public class MethodGuardFilter implements Filter {
             }
             settings = preset;
         }
-        Policy p = CapabilityResolver.resolve(settings, config.getServletContext(), label);
+        ServletContext context = config.getServletContext();
+        String contextPath = context.getContextPath().isEmpty() ? "/" : context.getContextPath();
+        Policy p = CapabilityResolver.resolve(settings, context, label);
         this.writer = new ResponseWriter(settings.format());
+        metrics.policy(p);
+        if (settings.jmx()) {
+            try {
+                ObjectName name = metrics.register(context.getVirtualServerName(), contextPath, config.getFilterName());
+                LOG.log(Level.INFO, "MethodGuard: counters registered with JMX as {0}", name);
+            } catch (JMException e) {
+                throw new ServletException(label + ": init-param '" + InitParams.JMX + "' = 'true': " + e.getMessage(), e);
+            }
+        }
         this.policy = p;
-        logPolicy(p, config.getServletContext().getContextPath());
+        logPolicy(p, contextPath);
     }
 
     /**
@@ -104,6 +116,7 @@ public class MethodGuardFilter implements Filter {
                     return;
                 }
                 if (method.equals(Methods.OPTIONS) && !isCorsPreflight(req)) {
+                    metrics.optionsAnswered.increment();
                     writer.options(res, capability);
                     return;
                 }
@@ -115,7 +128,7 @@ public class MethodGuardFilter implements Filter {
     private void reject(Policy p, HttpServletRequest req, HttpServletResponse res, Capability capability, String method)
             throws IOException {
         boolean known = p.isKnown(method);
-        (known ? rejected405 : rejected501).increment();
+        (known ? metrics.rejected405 : metrics.rejected501).increment();
         String path = req.getRequestURI();
         if (LOG.isLoggable(Level.DEBUG)) {
             LOG.log(Level.DEBUG, "rejected {0} {1} with {2}", Escape.forLog(method, ResponseWriter.MAX_METHOD),
@@ -131,7 +144,8 @@ public class MethodGuardFilter implements Filter {
 
     @Override
     public void destroy() {
-        // Nothing to release: the policy is plain immutable data.
+        // The policy is plain immutable data; only a JMX registration outlives us if left behind.
+        metrics.unregister();
     }
 
     /** The resolved policy; {@code null} before {@link #init}. */
@@ -140,15 +154,20 @@ public class MethodGuardFilter implements Filter {
     }
 
     long rejected405() {
-        return rejected405.sum();
+        return metrics.getRejected405();
     }
 
     long rejected501() {
-        return rejected501.sum();
+        return metrics.getRejected501();
+    }
+
+    /** The counters and their JMX registration, if any. */
+    Metrics metrics() {
+        return metrics;
     }
 
     private static void logPolicy(Policy p, String contextPath) {
-        LOG.log(Level.INFO, p.describe(contextPath.isEmpty() ? "/" : contextPath));
+        LOG.log(Level.INFO, p.describe(contextPath));
         for (Capability c : p.all) {
             if (!c.isDeclared() && !c.note.startsWith("container")) {
                 LOG.log(Level.WARNING, "MethodGuard: servlet ''{0}'' is undeclared ({1}), so its requests pass through unchecked. "
@@ -169,6 +188,7 @@ public class MethodGuardFilter implements Filter {
         private Set<String> knownMethods;
         private BodyFormat format;
         private Boolean allowTrace;
+        private Boolean jmx;
 
         private Builder() {
         }
@@ -207,6 +227,16 @@ public class MethodGuardFilter implements Filter {
             return this;
         }
 
+        /**
+         * Whether to register the rejection counters as a JMX MBean ({@link MethodGuardMBean}); default
+         * {@code false}.
+         */
+        public Builder jmx(boolean jmx) {
+            requireUnset(this.jmx, "jmx", InitParams.JMX);
+            this.jmx = jmx;
+            return this;
+        }
+
         /** A filter with this configuration; the builder may be reused. */
         public MethodGuardFilter build() {
             return new MethodGuardFilter(this);
@@ -214,7 +244,7 @@ public class MethodGuardFilter implements Filter {
 
         Settings settings() {
             return new Settings(servlets, knownMethods == null ? Set.of() : knownMethods,
-                    format == null ? BodyFormat.JSON : format, allowTrace != null && allowTrace);
+                    format == null ? BodyFormat.JSON : format, allowTrace != null && allowTrace, jmx != null && jmx);
         }
 
         private static Set<String> validate(String option, String[] methods) {

@@ -9,8 +9,10 @@ import java.util.Set;
  *
  * @param servlets    servlet name to the methods the builder declares for it
  * @param knownMethods methods known to the server although no servlet allows them
+ * @param jmx          whether to register the counters as an MBean
  */
-record Settings(Map<String, Set<String>> servlets, Set<String> knownMethods, BodyFormat format, boolean allowTrace) {
+record Settings(Map<String, Set<String>> servlets, Set<String> knownMethods, BodyFormat format, boolean allowTrace,
+                boolean jmx) {
     Settings {
         servlets = Map.copyOf(servlets);
         knownMethods = Set.copyOf(knownMethods);

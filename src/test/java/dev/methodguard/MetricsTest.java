@@ -1,0 +1,136 @@
+package dev.methodguard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.ServletRegistration;
+import jakarta.servlet.http.HttpServletMapping;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.lang.management.ManagementFactory;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class MetricsTest {
+    private final MBeanServer mbeans = ManagementFactory.getPlatformMBeanServer();
+    private final List<MethodGuardFilter> started = new java.util.ArrayList<>();
+
+    @AfterEach
+    void destroyAll() {
+        started.forEach(MethodGuardFilter::destroy);
+    }
+
+    private static FilterConfig config(String filterName, String contextPath, Map<String, String> params) {
+        ServletRegistration items = mock(ServletRegistration.class);
+        when(items.getClassName()).thenReturn(TestServlets.GetPost.class.getName());
+        when(items.getMappings()).thenReturn(List.of("/items/*"));
+        ServletContext context = mock(ServletContext.class);
+        when(context.getServletRegistrations()).thenAnswer(i -> Map.of("items", items));
+        when(context.getContextPath()).thenReturn(contextPath);
+        when(context.getVirtualServerName()).thenReturn("localhost");
+        when(context.getClassLoader()).thenReturn(MetricsTest.class.getClassLoader());
+        FilterConfig config = mock(FilterConfig.class);
+        when(config.getFilterName()).thenReturn(filterName);
+        when(config.getServletContext()).thenReturn(context);
+        when(config.getInitParameterNames()).thenAnswer(i -> Collections.enumeration(params.keySet()));
+        params.forEach((k, v) -> when(config.getInitParameter(k)).thenReturn(v));
+        return config;
+    }
+
+    private MethodGuardFilter start(FilterConfig config) throws ServletException {
+        MethodGuardFilter filter = new MethodGuardFilter();
+        filter.init(config);
+        started.add(filter);
+        return filter;
+    }
+
+    private static void send(MethodGuardFilter filter, String method) throws Exception {
+        HttpServletRequest req = mock(HttpServletRequest.class);
+        HttpServletMapping mapping = mock(HttpServletMapping.class);
+        when(mapping.getServletName()).thenReturn("items");
+        when(req.getHttpServletMapping()).thenReturn(mapping);
+        when(req.getDispatcherType()).thenReturn(DispatcherType.REQUEST);
+        when(req.getMethod()).thenReturn(method);
+        when(req.getRequestURI()).thenReturn("/shop/items/1");
+        HttpServletResponse res = mock(HttpServletResponse.class);
+        when(res.getOutputStream()).thenReturn(mock(ServletOutputStream.class));
+        filter.doFilter(req, res, mock(FilterChain.class));
+    }
+
+    @Nested
+    class WhenJmxIsOn {
+        @Test
+        void theCountersAreReadableAsMBeanAttributesAndFollowTheRejections() throws Exception {
+            // DELETE is known (405) through known-methods; FOO is not (501).
+            MethodGuardFilter filter = start(config("guard", "/shop", Map.of("jmx", "true", "known-methods", "DELETE")));
+            ObjectName name = new ObjectName("dev.methodguard:type=MethodGuardFilter,host=\"localhost\",context=\"/shop\",name=\"guard\"");
+            assertTrue(mbeans.isRegistered(name));
+
+            send(filter, "DELETE");
+            send(filter, "DELETE");
+            send(filter, "FOO");
+            send(filter, "OPTIONS");
+            send(filter, "GET");
+
+            assertEquals(2L, mbeans.getAttribute(name, "Rejected405"));
+            assertEquals(1L, mbeans.getAttribute(name, "Rejected501"));
+            assertEquals(1L, mbeans.getAttribute(name, "OptionsAnswered"));
+            assertEquals("json", mbeans.getAttribute(name, "Format"));
+            assertEquals(false, mbeans.getAttribute(name, "AllowTrace"));
+            assertEquals("DELETE, GET, HEAD, OPTIONS, POST, TRACE", mbeans.getAttribute(name, "KnownMethods"));
+            assertTrue(((String) mbeans.getAttribute(name, "CapabilityTable")).contains("items"));
+        }
+
+        @Test
+        void destroyUnregistersTheMBean() throws Exception {
+            MethodGuardFilter filter = start(config("guard", "/gone", Map.of("jmx", "true")));
+            ObjectName name = filter.metrics().registeredName();
+            assertTrue(mbeans.isRegistered(name));
+            filter.destroy();
+            assertFalse(mbeans.isRegistered(name));
+        }
+
+        @Test
+        void aSecondFilterUnderTheSameNameFailsInitNamingTheParameterAndTheMBean() throws Exception {
+            start(config("guard", "/twice", Map.of("jmx", "true")));
+            ServletException e = assertThrows(ServletException.class, () -> start(config("guard", "/twice", Map.of("jmx", "true"))));
+            assertTrue(e.getMessage().contains("init-param 'jmx'"), e.getMessage());
+            assertTrue(e.getMessage().contains("context=\"/twice\""), e.getMessage());
+        }
+    }
+
+    @Nested
+    class WhenJmxIsOff {
+        @Test
+        void nothingIsRegisteredButTheCountersStillCount() throws Exception {
+            MethodGuardFilter filter = start(config("quiet", "/off", Map.of()));
+            assertEquals(null, filter.metrics().registeredName());
+            assertTrue(mbeans.queryNames(new ObjectName("dev.methodguard:context=\"/off\",*"), null).isEmpty());
+            send(filter, "FOO");
+            assertEquals(1, filter.rejected501());
+        }
+
+        @Test
+        void aJmxValueThatIsNotABooleanFailsInit() {
+            ServletException e = assertThrows(ServletException.class, () -> start(config("guard", "/bad", Map.of("jmx", "yes"))));
+            assertTrue(e.getMessage().contains("init-param 'jmx' = 'yes'"), e.getMessage());
+            assertTrue(e.getMessage().contains("accepted: true, false"), e.getMessage());
+        }
+    }
+}
