@@ -38,6 +38,7 @@ final class Jetty extends Container {
     void prepare(int port, List<Path> wars) throws IOException, InterruptedException {
         run(base, List.of(java(), "-jar", home.resolve("start.jar").toString(), "jetty.home=" + home, "jetty.base=" + base,
                 "--add-modules=http," + ee + "-deploy," + ee + "-annotations"), Duration.ofSeconds(60));
+        Files.createDirectories(base.resolve("temp"));
         Path webapps = base.resolve("webapps");
         copyInto(webapps, wars);
         String webdefault = Files.readString(home.resolve("etc/webdefault-" + ee + ".xml"), StandardCharsets.UTF_8);
@@ -71,6 +72,8 @@ final class Jetty extends Container {
     List<String> command() {
         List<String> cmd = new ArrayList<>(List.of(java()));
         cmd.addAll(JVM_OPTIONS);
+        // Jetty unpacks each WAR into java.io.tmpdir: keep that under target/ too.
+        cmd.add("-Djava.io.tmpdir=" + base.resolve("temp"));
         cmd.addAll(List.of("-jar", home.resolve("start.jar").toString(), "jetty.home=" + home, "jetty.base=" + base,
                 "jetty.http.host=127.0.0.1", "jetty.http.port=" + port()));
         return cmd;
