@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 /**
  * Eclipse Jetty 12.1 from jetty-home: JETTY_HOME is the unpacked tar.gz, JETTY_BASE a fresh directory
  * made by Jetty's own {@code start.jar --add-modules=http,<ee>-deploy,<ee>-annotations} (annotations so
- * that {@code @WebServlet}/{@code @WebFilter} are scanned), with the WARs in its webapps/.
+ * that {@code @WebServlet}/{@code @WebFilter} are scanned; optionally {@code <ee>-jsp}), with the WARs in
+ * its webapps/.
  *
  * <p>Jetty's etc/webdefault-&lt;ee&gt;.xml refuses TRACE with a security constraint, before any filter. So
  * that MethodGuard's own answer to TRACE can be probed too, each WAR is deployed a second time, as
@@ -23,10 +24,17 @@ import java.util.regex.Pattern;
  */
 final class Jetty extends Container {
     private final String ee;
+    private final boolean jsp;
 
-    Jetty(String name, String ee) {
+    /** {@code jsp}: also enable Jetty's {@code <ee>-jsp} module (Apache Jasper). */
+    Jetty(String name, String ee, boolean jsp) {
         super(name, servers().resolve(System.getProperty("methodguard.it.jetty", "jetty-home")));
         this.ee = ee;
+        this.jsp = jsp;
+    }
+
+    boolean jsp() {
+        return jsp;
     }
 
     @Override
@@ -37,7 +45,7 @@ final class Jetty extends Container {
     @Override
     void prepare(int port, List<Path> wars) throws IOException, InterruptedException {
         run(base, List.of(java(), "-jar", home.resolve("start.jar").toString(), "jetty.home=" + home, "jetty.base=" + base,
-                "--add-modules=http," + ee + "-deploy," + ee + "-annotations"), Duration.ofSeconds(60));
+                "--add-modules=http," + ee + "-deploy," + ee + "-annotations" + (jsp ? "," + ee + "-jsp" : "")), Duration.ofSeconds(60));
         Files.createDirectories(base.resolve("temp"));
         Path webapps = base.resolve("webapps");
         copyInto(webapps, wars);

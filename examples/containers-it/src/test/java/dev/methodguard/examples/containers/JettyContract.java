@@ -19,12 +19,15 @@ abstract class JettyContract extends ContainerContract {
     }
 
     /**
-     * Without Jetty's jsp module, webdefault's {@code jsp} servlet is replaced by Jetty's NoJspServlet
-     * (500 "JSP support not configured" on GET): a plain HttpServlet with doGet, introspected.
+     * With Jetty's jsp module, webdefault's {@code jsp} servlet is JettyJspServlet, recognized by class
+     * name (GET, HEAD, POST). Without it, Jetty puts its NoJspServlet in place (500 "JSP support not
+     * configured" on GET): a plain HttpServlet with doGet, introspected.
      */
     @Override
     String jspRow() {
-        return "\\*\\.JSP .*\\*\\.xsp\\s+GET, HEAD, OPTIONS\\s+introspection";
+        return ((Jetty) container).jsp()
+                ? "\\*\\.JSP .*\\*\\.xsp\\s+GET, HEAD, OPTIONS, POST\\s+container default"
+                : "\\*\\.JSP .*\\*\\.xsp\\s+GET, HEAD, OPTIONS\\s+introspection";
     }
 
     /** The same WAR deployed again at {@code <ctx>-trace}, with webdefault minus its TRACE constraints (see {@link Jetty}). */
