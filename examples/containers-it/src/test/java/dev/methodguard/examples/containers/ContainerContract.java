@@ -64,6 +64,13 @@ abstract class ContainerContract {
         return count(new TraceTarget(container.port(), context), servlet);
     }
 
+    long count(TraceTarget t, String servlet) throws IOException {
+        Http.Response r = Http.send(t.port(), "GET", t.context() + "/count");
+        assertEquals(200, r.status(), () -> "GET " + t + "/count: " + r);
+        Matcher m = Pattern.compile("\"" + servlet + "\":(\\d+)").matcher(r.body());
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+
     static String json405(String method, String path, String allow) {
         StringBuilder allowed = new StringBuilder();
         for (String m : allow.split(", ")) {
@@ -88,6 +95,23 @@ abstract class ContainerContract {
         assertEquals("no-store", r.header("Cache-Control"));
         assertEquals("nosniff", r.header("X-Content-Type-Options"));
     }
+
+    /** Where the WAR deployed at {@code ctx} is reachable with TRACE let through by the container. */
+    record TraceTarget(int port, String context) {
+    }
+
+    /** The same WAR, on a connector or in a context where the container does not refuse TRACE itself. */
+    abstract TraceTarget traceThrough(String ctx);
+
+    static void assertNotEchoed(Http.Response r) {
+        assertFalse(r.body().contains("s3cr3t-value") || r.body().contains("TRACE /"), () -> "TRACE echoed the request: " + r);
+    }
+
+    /** How this container, as distributed, answers TRACE (before MethodGuard could). */
+    abstract void assertContainerRefusedTrace(Http.Response r);
+
+    /** The row of the container's JSP servlet in MethodGuard's table. */
+    abstract String jspRow();
 
     @Nested
     class PassesThrough {
@@ -142,7 +166,6 @@ abstract class ContainerContract {
             assertRejected(r, 405, READ_ALLOW, json405("DELETE", ctx + "/index.html", READ_ALLOW));
             assertEquals(200, send("GET", ctx + "/index.html").status(), "the file is still there");
         }
-
     }
 
     @Nested
@@ -158,13 +181,6 @@ abstract class ContainerContract {
         }
     }
 
-    /** Where the WAR deployed at {@code ctx} is reachable with TRACE let through by the container. */
-    record TraceTarget(int port, String context) {
-    }
-
-    /** The same WAR, on a connector or in a context where the container does not refuse TRACE itself. */
-    abstract TraceTarget traceThrough(String ctx);
-
     @Nested
     class RejectedTraceWhereTheContainerLetsItThrough {
         @ForEachWar
@@ -179,23 +195,6 @@ abstract class ContainerContract {
             assertEquals(before + 1, count(t, "items"));
         }
     }
-
-    long count(TraceTarget t, String servlet) throws IOException {
-        Http.Response r = Http.send(t.port(), "GET", t.context() + "/count");
-        assertEquals(200, r.status(), () -> "GET " + t + "/count: " + r);
-        Matcher m = Pattern.compile("\"" + servlet + "\":(\\d+)").matcher(r.body());
-        return m.find() ? Long.parseLong(m.group(1)) : 0;
-    }
-
-    static void assertNotEchoed(Http.Response r) {
-        assertFalse(r.body().contains("s3cr3t-value") || r.body().contains("TRACE /"), () -> "TRACE echoed the request: " + r);
-    }
-
-    /** How this container, as distributed, answers TRACE (before MethodGuard could). */
-    abstract void assertContainerRefusedTrace(Http.Response r);
-
-    /** The row of the container's JSP servlet in MethodGuard's table. */
-    abstract String jspRow();
 
     @Nested
     class RejectedWith501 {
