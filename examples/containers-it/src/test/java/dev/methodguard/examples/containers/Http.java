@@ -1,0 +1,106 @@
+package dev.methodguard.examples.containers;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A minimal HTTP/1.1 client over a plain socket to 127.0.0.1: it sends any method token as it is
+ * (lowercase {@code get}, {@code TRACE}, {@code FOO}), which Java's HttpClient does not all allow.
+ */
+final class Http {
+    private Http() {
+    }
+
+    record Response(int status, Map<String, List<String>> headers, String body) {
+        /** The first value of a header (name in any case), {@code null} if absent. */
+        String header(String name) {
+            List<String> v = headers.get(name.toLowerCase(Locale.ROOT));
+            return v == null ? null : v.get(0);
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + headers + " " + body;
+        }
+    }
+
+    static Response send(int port, String method, String target, String... headerLines) throws IOException {
+        StringBuilder req = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
+                .append("Host: 127.0.0.1:").append(port).append("\r\n");
+        for (String h : headerLines) {
+            req.append(h).append("\r\n");
+        }
+        req.append("Connection: close\r\n\r\n");
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(req.toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            return read(socket.getInputStream(), method.equals("HEAD"));
+        }
+    }
+
+    private static Response read(InputStream in, boolean head) throws IOException {
+        String statusLine = line(in);
+        if (statusLine == null) {
+            throw new IOException("connection closed before a response");
+        }
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (String l = line(in); l != null && !l.isEmpty(); l = line(in)) {
+            int colon = l.indexOf(':');
+            headers.computeIfAbsent(l.substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                    .add(l.substring(colon + 1).trim());
+        }
+        int status = Integer.parseInt(statusLine.split(" ")[1]);
+        List<String> cl = headers.get("content-length");
+        List<String> te = headers.get("transfer-encoding");
+        byte[] body;
+        if (head || status == 204 || status == 304) {
+            body = new byte[0];
+        } else if (te != null && te.get(0).toLowerCase(Locale.ROOT).contains("chunked")) {
+            body = chunked(in);
+        } else if (cl != null) {
+            body = in.readNBytes(Integer.parseInt(cl.get(0)));
+        } else {
+            body = in.readAllBytes();
+        }
+        return new Response(status, headers, new String(body, StandardCharsets.UTF_8));
+    }
+
+    private static byte[] chunked(InputStream in) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (String size = line(in); size != null; size = line(in)) {
+            int n = Integer.parseInt(size.split(";")[0].trim(), 16);
+            if (n == 0) {
+                break;
+            }
+            out.write(in.readNBytes(n));
+            line(in);
+        }
+        return out.toByteArray();
+    }
+
+    private static String line(InputStream in) throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        int c;
+        while ((c = in.read()) != -1) {
+            if (c == '\n') {
+                byte[] bytes = b.toByteArray();
+                int len = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+                return new String(bytes, 0, len, StandardCharsets.ISO_8859_1);
+            }
+            b.write(c);
+        }
+        return b.size() == 0 ? null : b.toString(StandardCharsets.ISO_8859_1);
+    }
+}

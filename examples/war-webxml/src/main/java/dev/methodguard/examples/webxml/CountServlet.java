@@ -1,0 +1,16 @@
+package dev.methodguard.examples.webxml;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/** GET /count: how often each servlet ran, e.g. {@code {"hello":1,"items":3}}. Not counted itself. */
+public class CountServlet extends HttpServlet {
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        resp.setContentType("application/json");
+        resp.setHeader("Cache-Control", "no-store");
+        resp.getWriter().write(Counters.json());
+    }
+}
