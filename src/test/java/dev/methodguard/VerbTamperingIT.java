@@ -170,6 +170,25 @@ class VerbTamperingIT {
         }
     }
 
+    /** The container's constraint check runs before any filter: the order MethodGuard's documentation states. */
+    @Nested
+    class TheConstraintIsCheckedBeforeTheFilter {
+        @Test
+        void anUnauthenticatedPostThatTheFilterWouldRejectGets401FromTheContainerFirst() throws Exception {
+            RawHttp.Response r = RawHttp.send(guarded.port, "POST", "/admin/users", "Content-Length: 0");
+            assertEquals(401, r.status());
+            assertEquals(true, r.header("WWW-Authenticate") != null);
+        }
+
+        @Test
+        void theSamePostAuthenticatedReachesTheFilterAndGetsItsRejection() throws Exception {
+            RawHttp.Response r = RawHttp.send(guarded.port, "POST", "/admin/users", "Content-Length: 0", AUTH);
+            assertEquals(501, r.status());
+            assertEquals("application/json", r.header("Content-Type"));
+            assertEquals(0, guardedServlet.calls.get());
+        }
+    }
+
     @Nested
     class AuthenticatedRequestsStillWork {
         @Test
