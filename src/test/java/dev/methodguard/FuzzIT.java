@@ -355,7 +355,14 @@ class FuzzIT {
 
     static String path(SplittableRandom r, boolean hostile) {
         int n = r.nextInt(100) < 4 ? 2_100 + r.nextInt(600) : r.nextInt(40);
-        return segment(r, n, hostile);
+        // No "." or ".." segments: they would move the request to another servlet (e.g. /open/../x is /x).
+        String[] segments = segment(r, n, hostile).split("/", -1);
+        for (int i = 0; i < segments.length; i++) {
+            if (!segments[i].isEmpty() && segments[i].chars().allMatch(c -> c == '.')) {
+                segments[i] = "dot";
+            }
+        }
+        return String.join("/", segments);
     }
 
     static String segment(SplittableRandom r, int n, boolean hostile) {
