@@ -29,13 +29,18 @@ final class Policy {
                 k.addAll(c.allowed());
             }
         }
-        this.declared = byName;
+        this.declared = Map.copyOf(byName); // immutable: nothing a request does can add to it
         this.known = Set.copyOf(k);
     }
 
     /** The capability of a declared servlet; {@code null} for undeclared or unknown names. */
     Capability capability(String servletName) {
         return servletName == null ? null : declared.get(servletName);
+    }
+
+    /** How many servlets are declared; for tests that prove requests never grow the policy. */
+    int declaredCount() {
+        return declared.size();
     }
 
     boolean isKnown(String method) {

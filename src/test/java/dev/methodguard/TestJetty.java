@@ -7,6 +7,7 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletRegistration;
+import jakarta.servlet.ServletSecurityElement;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.EventListener;
@@ -14,10 +15,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.eclipse.jetty.security.HashLoginService;
+import org.eclipse.jetty.security.SecurityHandler;
+import org.eclipse.jetty.security.UserStore;
+import org.eclipse.jetty.security.authentication.BasicAuthenticator;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandler;
+import org.eclipse.jetty.util.security.Credential;
 
 /**
  * A real embedded Jetty 12.1 on 127.0.0.1, port 0, in the servlet environment chosen by the system
@@ -61,6 +67,8 @@ final class TestJetty implements AutoCloseable {
         private final Map<String, String> filterParams = new LinkedHashMap<>();
         private final List<Consumer<ServletContext>> extra = new ArrayList<>();
         private String contextPath = "/";
+        private final Map<String, ServletSecurityElement> servletSecurity = new LinkedHashMap<>();
+        private String[] basicUser;
 
         App servlet(String name, Servlet servlet, String... urlPatterns) {
             servlets.put(name, servlet);
@@ -89,6 +97,25 @@ final class TestJetty implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Installs Jetty's security handler with BASIC authentication and one user, so that security
+         * constraints (e.g. {@link #servletSecurity}) are enforced.
+         */
+        App basicAuth(String user, String password, String... roles) {
+            String[] u = new String[roles.length + 2];
+            u[0] = user;
+            u[1] = password;
+            System.arraycopy(roles, 0, u, 2, roles.length);
+            this.basicUser = u;
+            return this;
+        }
+
+        /** {@code ServletRegistration.Dynamic.setServletSecurity} for a servlet; needs {@link #basicAuth}. */
+        App servletSecurity(String servlet, ServletSecurityElement element) {
+            servletSecurity.put(servlet, element);
+            return this;
+        }
+
         /** Any other registration, run during context initialization. */
         App configure(Consumer<ServletContext> step) {
             extra.add(step);
@@ -101,8 +128,23 @@ final class TestJetty implements AutoCloseable {
             connector.setHost("127.0.0.1");
             connector.setPort(0);
             server.addConnector(connector);
-            ContextHandler context = (ContextHandler) Class.forName("org.eclipse.jetty." + EE + ".servlet.ServletContextHandler")
-                    .getConstructor().newInstance();
+            Class<?> contextClass = Class.forName("org.eclipse.jetty." + EE + ".servlet.ServletContextHandler");
+            ContextHandler context;
+            if (basicUser == null) {
+                context = (ContextHandler) contextClass.getConstructor().newInstance();
+            } else {
+                context = (ContextHandler) contextClass.getConstructor(int.class)
+                        .newInstance(contextClass.getField("SECURITY").getInt(null));
+                SecurityHandler security = (SecurityHandler) contextClass.getMethod("getSecurityHandler").invoke(context);
+                UserStore users = new UserStore();
+                users.addUser(basicUser[0], Credential.getCredential(basicUser[1]),
+                        java.util.Arrays.copyOfRange(basicUser, 2, basicUser.length));
+                HashLoginService login = new HashLoginService("test");
+                login.setUserStore(users);
+                security.setLoginService(login);
+                security.setAuthenticator(new BasicAuthenticator());
+                security.setRealmName("test");
+            }
             context.setContextPath(contextPath);
             context.addEventListener((EventListener) new ServletContextListener() {
                 @Override
@@ -129,6 +171,9 @@ final class TestJetty implements AutoCloseable {
                 ServletRegistration.Dynamic reg = ctx.addServlet(name, servlet);
                 reg.addMapping(mappings.get(name));
                 servletParams.getOrDefault(name, Map.of()).forEach(reg::setInitParameter);
+                if (servletSecurity.containsKey(name)) {
+                    reg.setServletSecurity(servletSecurity.get(name));
+                }
             });
             if (filter != null) {
                 var reg = ctx.addFilter("methodGuard", filter);

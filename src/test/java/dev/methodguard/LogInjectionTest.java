@@ -1,0 +1,90 @@
+package dev.methodguard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A container could hand the filter a method or path with raw CR/LF (Jetty and Tomcat refuse them on
+ * the wire, other front ends or a wrapping filter might not). The DEBUG (JUL FINE) line MethodGuard logs
+ * per rejection must stay one line, and the JSON body must stay valid and echo the value faithfully.
+ */
+class LogInjectionTest {
+    static final List<String[]> HOSTILE = List.of(
+            new String[] {"FOO\r\nSEVERE: forged admin login", "/items/1"},
+            new String[] {"FOO", "/items/1\n2026-11-23 07:00:00 SEVERE dev.methodguard forged"},
+            new String[] {"FOO\u2028forged", "/items/\u0085x\u001b[2J\u0000"},
+            new String[] {"FOO", "/items/\\\"quoted\\\" \ud800 lone surrogate"});
+
+    @Test
+    void aMethodOrPathWithLineBreaksCannotForgeALogLineAndStaysValidJson() throws Exception {
+        MethodGuardFilter filter = new MethodGuardFilter();
+        filter.init(HardeningFakes.filterConfig(HardeningFakes.context(Map.of("items",
+                HardeningFakes.registration("items", TestServlets.GetPost.class.getName(), Map.of(), "/items/*"))), Map.of()));
+        Logger logger = Logger.getLogger("dev.methodguard");
+        Level level = logger.getLevel();
+        List<LogRecord> records = new java.util.ArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        handler.setLevel(Level.ALL);
+        logger.setLevel(Level.FINE);
+        logger.addHandler(handler);
+        ObjectMapper json = new ObjectMapper();
+        try {
+            for (String[] h : HOSTILE) {
+                HardeningFakes.Request req = new HardeningFakes.Request("items", h[0], h[1]);
+                HardeningFakes.Response res = new HardeningFakes.Response();
+                filter.doFilter(req.proxy, res.proxy, (a, b) -> {
+                    throw new AssertionError("chain called");
+                });
+                assertEquals(501, res.status);
+                JsonNode body = json.readTree(res.body.toByteArray());
+                assertEquals(h[0], body.path("method").asText());
+                String expectedPath = h[1].replace('\ud800', '\ufffd');
+                assertEquals(expectedPath, body.path("path").asText());
+                String raw = res.body.toString(StandardCharsets.UTF_8);
+                assertFalse(raw.contains("\r") || raw.contains("\n"), "raw line break in the body: " + raw);
+            }
+        } finally {
+            logger.removeHandler(handler);
+            logger.setLevel(level);
+        }
+        assertEquals(HOSTILE.size(), records.size(), "one FINE line per rejection");
+        SimpleFormatter formatter = new SimpleFormatter();
+        for (LogRecord record : records) {
+            assertEquals(Level.FINE, record.getLevel());
+            String line = formatter.formatMessage(record);
+            for (char c : line.toCharArray()) {
+                assertTrue(c >= 0x20 && c != 0x7f && !(c >= 0x80 && c <= 0x9f) && c != 0x2028 && c != 0x2029 && !Character.isSurrogate(c),
+                        String.format("control character U+%04X in log line: %s", (int) c, line));
+            }
+            assertFalse(line.contains("\nSEVERE") || line.contains("\n2026"), line);
+        }
+        String first = formatter.formatMessage(records.get(0));
+        assertTrue(first.contains("FOO\\u000d\\u000aSEVERE: forged admin login"), first);
+    }
+}

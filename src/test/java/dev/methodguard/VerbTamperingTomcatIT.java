@@ -1,0 +1,123 @@
+package dev.methodguard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import org.apache.catalina.Context;
+import org.apache.catalina.authenticator.BasicAuthenticator;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.descriptor.web.FilterDef;
+import org.apache.tomcat.util.descriptor.web.FilterMap;
+import org.apache.tomcat.util.descriptor.web.LoginConfig;
+import org.apache.tomcat.util.descriptor.web.SecurityCollection;
+import org.apache.tomcat.util.descriptor.web.SecurityConstraint;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@link VerbTamperingIT} on embedded Tomcat 11: a security constraint (as web.xml would declare it)
+ * protecting GET and POST on /admin/* with role "admin", BASIC authentication, and a service()-overriding
+ * servlet declared {@code @AllowedMethods("GET")}.
+ */
+class VerbTamperingTomcatIT {
+    static final VerbTamperingIT.AdminController SERVLET = new VerbTamperingIT.AdminController();
+    static Tomcat tomcat;
+    static Connector connector;
+
+    @BeforeAll
+    static void start() throws Exception {
+        File baseDir = Files.createTempDirectory("methodguard-tomcat").toFile();
+        tomcat = new Tomcat();
+        tomcat.setBaseDir(baseDir.getAbsolutePath());
+        connector = new Connector();
+        connector.setPort(0);
+        connector.setProperty("address", "127.0.0.1");
+        tomcat.setConnector(connector);
+        tomcat.addUser("alice", "secret");
+        tomcat.addRole("alice", "admin");
+        Context context = tomcat.addContext("", baseDir.getAbsolutePath());
+        Tomcat.addServlet(context, "admin", SERVLET);
+        context.addServletMappingDecoded("/admin/*", "admin");
+        SecurityConstraint constraint = new SecurityConstraint();
+        constraint.addAuthRole("admin");
+        SecurityCollection collection = new SecurityCollection();
+        collection.addPatternDecoded("/admin/*");
+        collection.addMethod("GET");
+        collection.addMethod("POST");
+        constraint.addCollection(collection);
+        context.addConstraint(constraint);
+        context.addSecurityRole("admin");
+        LoginConfig login = new LoginConfig();
+        login.setAuthMethod("BASIC");
+        login.setRealmName("test");
+        context.setLoginConfig(login);
+        context.getPipeline().addValve(new BasicAuthenticator());
+        FilterDef def = new FilterDef();
+        def.setFilterName("methodGuard");
+        def.setFilter(new MethodGuardFilter());
+        context.addFilterDef(def);
+        FilterMap map = new FilterMap();
+        map.setFilterName("methodGuard");
+        map.addURLPattern("/*");
+        context.addFilterMap(map);
+        tomcat.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        tomcat.stop();
+        tomcat.destroy();
+    }
+
+    @BeforeEach
+    void reset() {
+        SERVLET.calls.set(0);
+    }
+
+    int port() {
+        return connector.getLocalPort();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"FOO", "get", "Get", "head", "DELETE", "PUT", "PATCH", "TRACE", "PROPFIND"})
+    void anUncoveredMethodIsRejectedBeforeTheServlet(String method) throws Exception {
+        RawHttp.Response r = RawHttp.send(port(), method, "/admin/users");
+        assertTrue(r.status() == 405 || r.status() == 501, method + " got " + r.statusLine());
+        assertEquals(0, SERVLET.calls.get(), method + " reached the servlet");
+    }
+
+    @Test
+    void aMethodOverrideHeaderIsIgnored() throws Exception {
+        assertEquals(401, RawHttp.send(port(), "GET", "/admin/users", "X-HTTP-Method-Override: DELETE").status());
+        RawHttp.Response r = RawHttp.send(port(), "FOO", "/admin/users", "X-HTTP-Method-Override: GET");
+        assertEquals(501, r.status());
+        assertTrue(r.body().contains("\"method\":\"FOO\""), r.body());
+        assertEquals(0, SERVLET.calls.get());
+    }
+
+    @Test
+    void theConstraintIsCheckedBeforeTheFilter() throws Exception {
+        assertEquals(401, RawHttp.send(port(), "POST", "/admin/users", "Content-Length: 0").status());
+        RawHttp.Response r = RawHttp.send(port(), "POST", "/admin/users", "Content-Length: 0", VerbTamperingIT.AUTH);
+        assertEquals(501, r.status());
+        assertEquals(0, SERVLET.calls.get());
+        assertEquals(200, RawHttp.send(port(), "GET", "/admin/users", VerbTamperingIT.AUTH).status());
+        assertEquals(1, SERVLET.calls.get());
+    }
+
+    @Test
+    void headOnAGetOnlyServletPassesAConstraintThatListsOnlyGetAndPost() throws Exception {
+        RawHttp.Response r = RawHttp.send(port(), "HEAD", "/admin/users");
+        System.out.println("[VerbTamperingTomcatIT] HEAD with a GET/POST-only constraint: " + r.statusLine() + ", servlet calls " + SERVLET.calls.get());
+        assertEquals(200, r.status(), "observed on Tomcat 11: " + r.statusLine());
+        assertFalse(SERVLET.calls.get() == 0, "HEAD did not reach the servlet: the limitation documented here no longer holds");
+    }
+}
