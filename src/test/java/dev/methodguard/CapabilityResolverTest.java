@@ -166,7 +166,7 @@ class CapabilityResolverTest {
 
         @Test
         void aRegistrationWithoutAClassIsUndeclared() throws Exception {
-            assertFalse(only(Fakes.registrations().add("jspFile", (String) null)).isDeclared());
+            assertFalse(only(Fakes.registrations().withParam("jspFile", null, null)).isDeclared());
         }
 
         @Test
@@ -181,7 +181,7 @@ class CapabilityResolverTest {
     class Precedence {
         @Test
         void theServletInitParamBeatsTheAnnotation() throws Exception {
-            Capability c = only(Fakes.registrations().add("a", AnnotatedWithDoGet.class.getName(), "DELETE"));
+            Capability c = only(Fakes.registrations().withParam("a", AnnotatedWithDoGet.class.getName(), "DELETE"));
             assertEquals(Source.INIT_PARAM, c.source);
             assertEquals("DELETE, OPTIONS", c.allowHeader);
         }
@@ -211,7 +211,7 @@ class CapabilityResolverTest {
         @Test
         void theBuilderAndTheInitParamForOneServletIsAnError() {
             ServletException e = assertThrows(ServletException.class, () -> resolve(
-                    Fakes.registrations().add("reports", TestServlets.Service.class.getName(), "GET"),
+                    Fakes.registrations().withParam("reports", TestServlets.Service.class.getName(), "GET"),
                     MethodGuardFilter.builder().allowedMethods("reports", "POST")));
             assertTrue(e.getMessage().contains("servlet 'reports' is declared twice"), e.getMessage());
         }
@@ -253,7 +253,7 @@ class CapabilityResolverTest {
 
         @Test
         void anInitParamStillOverridesAContainerServlet() throws Exception {
-            Capability c = only(Fakes.registrations().add("default", "org.apache.catalina.servlets.DefaultServlet", "GET, PUT, DELETE", "/"));
+            Capability c = only(Fakes.registrations().withParam("default", "org.apache.catalina.servlets.DefaultServlet", "GET, PUT, DELETE", "/"));
             assertEquals(Source.INIT_PARAM, c.source);
             assertEquals("DELETE, GET, HEAD, OPTIONS, PUT", c.allowHeader);
         }
@@ -302,7 +302,7 @@ class CapabilityResolverTest {
         @Test
         void anInvalidServletInitParamFailsNamingServletParameterAndValue() {
             ServletException e = assertThrows(ServletException.class,
-                    () -> resolve(Fakes.registrations().add("orders", TestServlets.Service.class.getName(), "GET, P@ST")));
+                    () -> resolve(Fakes.registrations().withParam("orders", TestServlets.Service.class.getName(), "GET, P@ST")));
             assertTrue(e.getMessage().contains("servlet 'orders' init-param methodguard.allowed-methods = 'GET, P@ST'"), e.getMessage());
             assertTrue(e.getMessage().contains("'P@ST' is not a valid method"), e.getMessage());
         }
@@ -310,7 +310,7 @@ class CapabilityResolverTest {
         @Test
         void anEmptyServletInitParamFails() {
             ServletException e = assertThrows(ServletException.class,
-                    () -> resolve(Fakes.registrations().add("orders", TestServlets.Service.class.getName(), " ")));
+                    () -> resolve(Fakes.registrations().withParam("orders", TestServlets.Service.class.getName(), " ")));
             assertTrue(e.getMessage().contains("the list is empty"), e.getMessage());
         }
     }

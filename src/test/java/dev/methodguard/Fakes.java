@@ -21,10 +21,11 @@ final class Fakes {
         final Map<String, ServletRegistration> byName = new LinkedHashMap<>();
 
         Registrations add(String name, String className, String... mappings) {
-            return add(name, className, null, mappings);
+            return withParam(name, className, null, mappings);
         }
 
-        Registrations add(String name, String className, String allowedMethodsParam, String... mappings) {
+        /** A registration whose servlet init-param methodguard.allowed-methods is {@code allowedMethodsParam}. */
+        Registrations withParam(String name, String className, String allowedMethodsParam, String... mappings) {
             ServletRegistration r = mock(ServletRegistration.class);
             when(r.getName()).thenReturn(name);
             when(r.getClassName()).thenReturn(className);
@@ -35,7 +36,7 @@ final class Fakes {
         }
 
         Registrations add(String name, Class<?> servletClass, String... mappings) {
-            return add(name, servletClass.getName(), null, mappings);
+            return withParam(name, servletClass.getName(), null, mappings);
         }
     }
 

@@ -172,7 +172,7 @@ class MethodGuardFilterTest {
         @Test
         void headWhereGetIsNotAllowedIsA405WithoutABody() throws Exception {
             MethodGuardFilter putOnly = new MethodGuardFilter();
-            putOnly.init(Fakes.config(Fakes.registrations().add("w", TestServlets.Service.class.getName(), "PUT", "/w/*")
+            putOnly.init(Fakes.config(Fakes.registrations().withParam("w", TestServlets.Service.class.getName(), "PUT", "/w/*")
                     .add("items", TestServlets.GetPost.class, "/items/*"), Map.of()));
             putOnly.doFilter(request("HEAD", "w"), response, chain);
             verify(response).setStatus(405);
