@@ -13,12 +13,10 @@ import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.lang.management.ManagementFactory;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import javax.management.MBeanServer;
@@ -37,19 +35,11 @@ class MetricsTest {
     }
 
     private static FilterConfig config(String filterName, String contextPath, Map<String, String> params) {
-        ServletRegistration items = mock(ServletRegistration.class);
-        when(items.getClassName()).thenReturn(TestServlets.GetPost.class.getName());
-        when(items.getMappings()).thenReturn(List.of("/items/*"));
-        ServletContext context = mock(ServletContext.class);
-        when(context.getServletRegistrations()).thenAnswer(i -> Map.of("items", items));
+        FilterConfig config = Fakes.config(Fakes.registrations().add("items", TestServlets.GetPost.class, "/items/*"), params);
+        when(config.getFilterName()).thenReturn(filterName);
+        ServletContext context = config.getServletContext();
         when(context.getContextPath()).thenReturn(contextPath);
         when(context.getVirtualServerName()).thenReturn("localhost");
-        when(context.getClassLoader()).thenReturn(MetricsTest.class.getClassLoader());
-        FilterConfig config = mock(FilterConfig.class);
-        when(config.getFilterName()).thenReturn(filterName);
-        when(config.getServletContext()).thenReturn(context);
-        when(config.getInitParameterNames()).thenAnswer(i -> Collections.enumeration(params.keySet()));
-        params.forEach((k, v) -> when(config.getInitParameter(k)).thenReturn(v));
         return config;
     }
 
