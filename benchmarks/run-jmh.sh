@@ -4,21 +4,29 @@
 #
 #   benchmarks/run-jmh.sh                               # ~4 minutes: 1 fork, 3 x 1 s warm-up, 5 x 1 s measured
 #   JMH_ARGS="-f 2 -i 10" MVN_ARGS="-o" benchmarks/run-jmh.sh
+#   RENDER=benchmarks/results/raw/jmh-<time> benchmarks/run-jmh.sh   # only rewrite the section from that run
 set -euo pipefail
 BENCH=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$BENCH/.." && pwd)
 . "$BENCH/lib.sh"
 
 JMH_ARGS=${JMH_ARGS:-}
-RAW="$BENCH/results/raw/jmh-$(date -u +%Y%m%dT%H%M%S)"
-mkdir -p "$RAW"
-
-build
-MACHINE=$(machine)
-CP="$BENCH/target/classes:$(cat "$BENCH/target/cp-jetty.txt")"
-# shellcheck disable=SC2086
-java -cp "$CP" org.openjdk.jmh.Main 'dev.methodguard.bench.(PassThrough|Reject|Init)Bench' \
-  -prof gc -rf csv -rff "$RAW/jmh.csv" $JMH_ARGS | tee "$RAW/jmh.log" >&2
+if [ -n "${RENDER:-}" ]; then
+  # RENDER=results/raw/jmh-<time>: rewrite the section from an earlier run's files, without running JMH.
+  RAW=$(cd "$RENDER" && pwd)
+else
+  RAW="$BENCH/results/raw/jmh-$(date -u +%Y%m%dT%H%M%S)"
+  mkdir -p "$RAW"
+  build
+  machine > "$RAW/machine.txt"
+  echo "$JMH_ARGS" > "$RAW/jmh-args.txt"
+  CP="$BENCH/target/classes:$(cat "$BENCH/target/cp-jetty.txt")"
+  # shellcheck disable=SC2086
+  java -cp "$CP" org.openjdk.jmh.Main 'dev.methodguard.bench.(PassThrough|Reject|Init)Bench' \
+    -prof gc -rf csv -rff "$RAW/jmh.csv" $JMH_ARGS | tee "$RAW/jmh.log" >&2
+fi
+MACHINE=$(cat "$RAW/machine.txt")
+JMH_ARGS=$(cat "$RAW/jmh-args.txt")
 
 SECTION=$(mktemp)
 {
@@ -29,9 +37,10 @@ SECTION=$(mktemp)
   echo "- JMH 1.37, \`-prof gc\`, settings from the annotations (1 fork, 3 × 1 s warm-up, 5 × 1 s measured)${JMH_ARGS:+, plus \`$JMH_ARGS\`}."
   echo "  ± is JMH's 99.9 % confidence half-width. B/op is \`gc.alloc.rate.norm\`: bytes allocated per call."
   echo
-  awk -F'","' '
+  awk -F',' '
     function num(x) { gsub(/"/, "", x); return x }
     function fmt(x) { return (x + 0 < 0.01) ? "0" : sprintf(x + 0 >= 100 ? "%.0f" : "%.1f", x) }
+    { sub(/\r$/, "") }
     NR == 1 { for (i = 1; i <= NF; i++) { h = num($i); col[h] = i } next }
     {
       name = num($col["Benchmark"]); sub(/^dev\.methodguard\.bench\./, "", name)
