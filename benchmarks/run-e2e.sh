@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# End-to-end on loopback: embedded Jetty 12.1 (ee10) and embedded Tomcat 11, each started twice (with and
-# without MethodGuard, around the same ItemsServlet), driven by wrk in alternating rounds. Writes the
-# medians and ratios into the "e2e" section of BENCHMARKS.md and the raw wrk output under results/raw/.
+# End-to-end on loopback: embedded Jetty 12.1 (ee10) and embedded Tomcat 11, each started with and without
+# MethodGuard around the same ItemsServlet (plus a control, HandWrittenServlet, that writes MethodGuard's
+# 405/501 bytes itself), driven by wrk in alternating rounds. Writes the medians and ratios into the
+# "e2e" section of BENCHMARKS.md and the raw wrk output under results/raw/.
 #
-#   benchmarks/run-e2e.sh                      # ~4-5 minutes with the defaults
+#   benchmarks/run-e2e.sh                      # ~6 minutes with the defaults
 #   ROUNDS=5 DURATION=3s WARMUP=3s CONNECTIONS=8 MVN_ARGS="-o" benchmarks/run-e2e.sh
 #
 # 127.0.0.1 only. Installs wrk with apt-get if it is missing (needs root, as on CI and dev machines).
@@ -83,6 +84,9 @@ measure() {
 SCENARIOS=(get delete foo)
 declare -A METHOD=([get]=GET [delete]=DELETE [foo]=PROPFIND)
 declare -A STATUS=([get]=200 [delete]=405 [foo]=501)
+# GET goes to MethodGuard and the container alone; the rejections also to the hand-written control.
+variants() { if [ "$1" = get ]; then echo "filter plain"; else echo "filter plain handwritten"; fi; }
+declare -A VLABEL=([filter]="with MethodGuard" [plain]="container alone" [handwritten]="HandWrittenServlet")
 declare -A LABEL=([get]="GET (allowed)" [delete]="DELETE → 405" [foo]="PROPFIND → 501")
 SECTION=$(mktemp)
 {
@@ -91,30 +95,34 @@ SECTION=$(mktemp)
   echo
   echo "$MACHINE"
   echo "- Load: $WRK_VERSION, \`-t$THREADS -c$CONNECTIONS\`, $ROUNDS rounds × ${DURATION} per request kind and server, after ${WARMUP} of warm-up each;"
-  echo "  servers with \`$SERVER_JVM\`, both variants of a container up at once, runs alternating (odd rounds with-filter first, even rounds container-alone first)."
+  echo "  servers with \`$SERVER_JVM\`, all variants of a container up at once, runs alternating (the order rotates every round)."
+  echo "- *with MethodGuard*: the filter answers DELETE/PROPFIND. *container alone*: HttpServlet's \`sendError\` and the container's error handling."
+  echo "  *HandWrittenServlet*: the servlet itself writes MethodGuard's exact 405/501 bytes (checked identical) — the cost of that response without any filter."
 } > "$SECTION"
 
 for container in jetty tomcat; do
   echo "== $container" >&2
-  read -r FPID FPORT < <(start_server "$container" filter)
-  PIDS+=("$FPID")
-  read -r PPID_ PPORT < <(start_server "$container" plain)
-  PIDS+=("$PPID_")
-  declare -A SHAPE=()
-  for s in "${SCENARIOS[@]}"; do
-    SHAPE[$s-filter]=$(check "$FPORT" "${METHOD[$s]}" "${STATUS[$s]}")
-    SHAPE[$s-plain]=$(check "$PPORT" "${METHOD[$s]}" "${STATUS[$s]}")
+  declare -A PORT=() SHAPE=()
+  for v in filter plain handwritten; do
+    read -r pid PORT[$v] < <(start_server "$container" "$v")
+    PIDS+=("$pid")
   done
   for s in "${SCENARIOS[@]}"; do
-    measure "$FPORT" "$s" "$WARMUP" "$RAW/$container-warmup-$s-filter.txt" >/dev/null
-    measure "$PPORT" "$s" "$WARMUP" "$RAW/$container-warmup-$s-plain.txt" >/dev/null
+    for v in $(variants "$s"); do SHAPE[$s-$v]=$(check "${PORT[$v]}" "${METHOD[$s]}" "${STATUS[$s]}"); done
+  done
+  if [ "${SHAPE[delete-filter]}" != "${SHAPE[delete-handwritten]}" ] || [ "${SHAPE[foo-filter]}" != "${SHAPE[foo-handwritten]}" ]; then
+    echo "HandWrittenServlet's answers differ from MethodGuard's: ${SHAPE[delete-handwritten]} / ${SHAPE[foo-handwritten]}" >&2; exit 1
+  fi
+  for s in "${SCENARIOS[@]}"; do
+    for v in $(variants "$s"); do measure "${PORT[$v]}" "$s" "$WARMUP" "$RAW/$container-warmup-$s-$v.txt" >/dev/null; done
   done
   for r in $(seq 1 "$ROUNDS"); do
     for s in "${SCENARIOS[@]}"; do
-      if [ $((r % 2)) -eq 1 ]; then order=(filter plain); else order=(plain filter); fi
-      for v in "${order[@]}"; do
-        port=$([ "$v" = filter ] && echo "$FPORT" || echo "$PPORT")
-        rps=$(measure "$port" "$s" "$DURATION" "$RAW/$container-r$r-$s-$v.txt")
+      read -ra order <<< "$(variants "$s")"
+      n=${#order[@]}
+      for i in $(seq 0 $((n - 1))); do
+        v=${order[$(( (i + r - 1) % n ))]}
+        rps=$(measure "${PORT[$v]}" "$s" "$DURATION" "$RAW/$container-r$r-$s-$v.txt")
         echo "$rps" >> "$RAW/$container-$s-$v.rps"
         echo "   round $r $s $v: $rps req/s" >&2
       done
@@ -125,18 +133,19 @@ for container in jetty tomcat; do
 
   declare -A MED=()
   for s in "${SCENARIOS[@]}"; do
-    for v in filter plain; do MED[$s-$v]=$(median < "$RAW/$container-$s-$v.rps"); done
+    for v in $(variants "$s"); do MED[$s-$v]=$(median < "$RAW/$container-$s-$v.rps"); done
   done
   if [ "$container" = jetty ]; then title="Jetty 12.1.14 (ee10)"; want_rej="≥ 1.0"; else title="Tomcat 11.0.27 (tomcat-embed-core)"; want_rej="> 1 (clearly)"; fi
   {
     echo
     echo "### $title"
     echo
-    echo "| request | with MethodGuard: status, bytes, type | container alone: status, bytes, type | with MethodGuard, median req/s | container alone, median req/s | ratio | target |"
-    echo "|---|---|---|---:|---:|---:|---|"
+    echo "| request | with MethodGuard: status, bytes, type | container alone: status, bytes, type | with MethodGuard, median req/s | container alone, median req/s | MethodGuard / container | target | HandWrittenServlet, median req/s | MethodGuard / HandWritten |"
+    echo "|---|---|---|---:|---:|---:|---|---:|---:|"
     for s in "${SCENARIOS[@]}"; do
       want=$([ "$s" = get ] && echo "≥ 0.97" || echo "$want_rej")
-      echo "| ${LABEL[$s]} | ${SHAPE[$s-filter]} | ${SHAPE[$s-plain]} | ${MED[$s-filter]} | ${MED[$s-plain]} | **$(ratio "${MED[$s-filter]}" "${MED[$s-plain]}")** | $want |"
+      if [ "$s" = get ]; then hw="-"; hwr="-"; else hw=${MED[$s-handwritten]}; hwr="**$(ratio "${MED[$s-filter]}" "${MED[$s-handwritten]}")**"; fi
+      echo "| ${LABEL[$s]} | ${SHAPE[$s-filter]} | ${SHAPE[$s-plain]} | ${MED[$s-filter]} | ${MED[$s-plain]} | **$(ratio "${MED[$s-filter]}" "${MED[$s-plain]}")** | $want | $hw | $hwr |"
     done
     echo
     echo "MethodGuard's rejections against its own allowed GET (target ≥ 0.95):" \
@@ -146,14 +155,14 @@ for container in jetty tomcat; do
     echo "<details><summary>every round (req/s)</summary>"
     echo
     for s in "${SCENARIOS[@]}"; do
-      for v in filter plain; do
-        echo "- ${LABEL[$s]}, $([ "$v" = filter ] && echo "with MethodGuard" || echo "container alone"): $(paste -sd' ' "$RAW/$container-$s-$v.rps")"
+      for v in $(variants "$s"); do
+        echo "- ${LABEL[$s]}, ${VLABEL[$v]}: $(paste -sd' ' "$RAW/$container-$s-$v.rps")"
       done
     done
     echo
     echo "</details>"
   } >> "$SECTION"
-  unset MED SHAPE
+  unset MED SHAPE PORT
 done
 
 replace_section e2e "$SECTION"

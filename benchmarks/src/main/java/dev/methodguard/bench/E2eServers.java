@@ -7,13 +7,20 @@ final class E2eServers {
     private E2eServers() {
     }
 
-    /** {@code <port> <filter|plain>}: the port on 127.0.0.1, and whether MethodGuard is installed. */
-    static boolean withFilter(String[] args, String usage) {
-        if (args.length != 2 || !(args[1].equals("filter") || args[1].equals("plain"))) {
-            System.err.println("usage: " + usage + " <port> <filter|plain>");
+    /**
+     * {@code <port> <filter|plain|handwritten>}: the port on 127.0.0.1, and what answers DELETE and
+     * PROPFIND: MethodGuard, the container (HttpServlet's sendError), or {@link HandWrittenServlet}.
+     */
+    static String mode(String[] args, String usage) {
+        if (args.length != 2 || !(args[1].equals("filter") || args[1].equals("plain") || args[1].equals("handwritten"))) {
+            System.err.println("usage: " + usage + " <port> <filter|plain|handwritten>");
             System.exit(2);
         }
-        return args[1].equals("filter");
+        return args[1];
+    }
+
+    static jakarta.servlet.http.HttpServlet servlet(String mode) {
+        return mode.equals("handwritten") ? new HandWrittenServlet() : new ItemsServlet();
     }
 
     /**
@@ -24,8 +31,8 @@ final class E2eServers {
         return Fixture.filter(dev.methodguard.BodyFormat.JSON);
     }
 
-    static void ready(String container, int port, boolean filter) {
-        System.out.println("READY " + container + " 127.0.0.1:" + port + (filter ? " with MethodGuard" : " without MethodGuard"));
+    static void ready(String container, int port, String mode) {
+        System.out.println("READY " + container + " 127.0.0.1:" + port + " " + mode);
         System.out.flush();
     }
 }

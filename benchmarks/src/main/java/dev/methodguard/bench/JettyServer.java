@@ -11,14 +11,15 @@ import org.eclipse.jetty.server.ServerConnector;
 /**
  * Embedded Jetty 12.1 (ee10) on 127.0.0.1 with {@link ItemsServlet} on /*, with or without MethodGuard;
  * everything else is Jetty's default, including its error page for the servlet's own 405 and 501.
- * Usage: {@code JettyServer <port> <filter|plain>}.
+ * Usage: {@code JettyServer <port> <filter|plain|handwritten>} (see {@link E2eServers#mode}).
  */
 public final class JettyServer {
     private JettyServer() {
     }
 
     public static void main(String[] args) throws Exception {
-        boolean withFilter = E2eServers.withFilter(args, "JettyServer");
+        String mode = E2eServers.mode(args, "JettyServer");
+        boolean withFilter = mode.equals("filter");
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
@@ -26,14 +27,14 @@ public final class JettyServer {
         server.addConnector(connector);
 
         ServletContextHandler context = new ServletContextHandler("/");
-        context.addServlet(new ServletHolder("items", new ItemsServlet()), "/*");
+        context.addServlet(new ServletHolder("items", E2eServers.servlet(mode)), "/*");
         if (withFilter) {
             Fixture.quietLogging();
             context.addFilter(new FilterHolder(E2eServers.filter()), "/*", EnumSet.of(DispatcherType.REQUEST));
         }
         server.setHandler(context);
         server.start();
-        E2eServers.ready("jetty", connector.getLocalPort(), withFilter);
+        E2eServers.ready("jetty", connector.getLocalPort(), mode);
         server.join();
     }
 }

@@ -59,6 +59,24 @@ class BenchmarksSmokeTest {
             assertEquals(response.contentLength, response.bytesWritten);
         }
 
+        @Test
+        void theHandWrittenControlServletWritesExactlyWhatMethodGuardWrites() throws Exception {
+            for (String method : new String[] {"DELETE", "PROPFIND"}) {
+                FakeResponse guard = reject(BodyFormat.JSON, method);
+                FakeResponse control = new FakeResponse(true);
+
+                new HandWrittenServlet().service(new FakeRequest(method, Fixture.URI, "items"), control);
+
+                assertEquals(guard.status, control.status, method);
+                assertEquals(guard.allow, control.allow, method);
+                assertEquals(guard.cacheControl, control.cacheControl, method);
+                assertEquals(guard.contentTypeOptions, control.contentTypeOptions, method);
+                assertEquals(guard.contentType, control.contentType, method);
+                assertEquals(guard.contentLength, control.contentLength, method);
+                assertEquals(guard.body(), control.body(), method);
+            }
+        }
+
         private FakeResponse reject(BodyFormat format, String method) throws Exception {
             MethodGuardFilter filter = Fixture.initialized(100, format);
             FakeResponse response = new FakeResponse(true);
