@@ -25,7 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+// 10,000 servlets allocate ~50 MB per init(): a fixed, roomy heap keeps heap resizing out of the numbers.
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class InitBench {
     @Param({"1", "100", "10000"})
     public int servlets;
