@@ -1,0 +1,28 @@
+package dev.methodguard.bench;
+
+import jakarta.servlet.ServletRegistration;
+import java.util.Map;
+
+/** A servlet context that only knows its servlet registrations, its class loader and its path ("" = root). */
+final class FakeContext extends StubContext {
+    private final Map<String, ? extends ServletRegistration> registrations;
+
+    FakeContext(Map<String, ? extends ServletRegistration> registrations) {
+        this.registrations = registrations;
+    }
+
+    @Override
+    public Map<String, ? extends ServletRegistration> getServletRegistrations() {
+        return registrations;
+    }
+
+    @Override
+    public ClassLoader getClassLoader() {
+        return FakeContext.class.getClassLoader();
+    }
+
+    @Override
+    public String getContextPath() {
+        return "";
+    }
+}
