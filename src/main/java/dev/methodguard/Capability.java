@@ -29,7 +29,7 @@ final class Capability {
     final String servletName;
     final List<String> mappings;
     final Source source;
-    /** Why a servlet is undeclared; {@code null} for declared ones. */
+    /** Why a servlet is undeclared, or what was changed in a declared one (HEAD refused); else {@code null}. */
     final String note;
     private final Set<String> allowed;
     final String allowHeader;
@@ -47,7 +47,11 @@ final class Capability {
     }
 
     static Capability declared(String servletName, List<String> mappings, Source source, SortedSet<String> allowed) {
-        return new Capability(servletName, mappings, source, allowed, null);
+        return declared(servletName, mappings, source, allowed, null);
+    }
+
+    static Capability declared(String servletName, List<String> mappings, Source source, SortedSet<String> allowed, String note) {
+        return new Capability(servletName, mappings, source, allowed, note);
     }
 
     static Capability undeclared(String servletName, List<String> mappings, String why) {

@@ -51,6 +51,7 @@ final class CapabilityResolver {
     private static final Set<String> JSP_METHODS = Set.of("GET", "POST");
 
     /** Jetty's fallback when nothing is mapped to "/": it answers 404 to every method, so leave it alone. */
+    private static final String FALLBACK = "container fallback servlet";
     private static final Set<String> PASS_SERVLETS = Set.of(
             "org.eclipse.jetty.ee10.servlet.ServletHandler$Default404Servlet",
             "org.eclipse.jetty.ee11.servlet.ServletHandler$Default404Servlet");
@@ -60,6 +61,8 @@ final class CapabilityResolver {
 
     static Policy resolve(Settings settings, ServletContext context, String filterLabel) throws ServletException {
         Map<String, ? extends ServletRegistration> registrations = new TreeMap<>(context.getServletRegistrations());
+        List<String> warnings = new ArrayList<>();
+        SecurityConstraints constraints = SecurityConstraints.read(context, warnings::add);
         for (String name : settings.servlets().keySet()) {
             if (!registrations.containsKey(name)) {
                 throw new ServletException(filterLabel + ": the builder declares methods for servlet '" + Escape.forLog(name, 100)
@@ -68,15 +71,27 @@ final class CapabilityResolver {
         }
         List<Capability> capabilities = new ArrayList<>();
         for (Map.Entry<String, ? extends ServletRegistration> e : registrations.entrySet()) {
-            capabilities.add(resolveOne(e.getKey(), e.getValue(), settings, context, filterLabel));
+            Capability c = resolveOne(e.getKey(), e.getValue(), settings, context, filterLabel, constraints);
+            capabilities.add(c);
+            if (!c.isDeclared() && !c.note.equals(FALLBACK)) {
+                warnings.add("servlet '" + c.servletName + "' is undeclared (" + c.note + "), so its requests pass through unchecked. "
+                        + "Declare its methods with @AllowedMethods on its class, the servlet init-param "
+                        + InitParams.SERVLET_ALLOWED_METHODS + ", or MethodGuardFilter.builder().allowedMethods(\"" + c.servletName + "\", ...)");
+            } else if (c.isDeclared() && c.note != null) {
+                warnings.add("servlet '" + c.servletName + "': " + c.note + ". Add HEAD to the constraint's methods "
+                        + "(<http-method>HEAD</http-method>, @HttpMethodConstraint(\"HEAD\")) or declare <deny-uncovered-http-methods/>");
+            }
         }
-        return new Policy(capabilities, settings);
+        return new Policy(capabilities, settings, warnings);
     }
 
     private static Capability resolveOne(String name, ServletRegistration reg, Settings settings, ServletContext context,
-                                         String filterLabel) throws ServletException {
+                                         String filterLabel, SecurityConstraints constraints) throws ServletException {
         List<String> mappings = mappings(reg);
         String className = reg.getClassName();
+        Class<?> servletClass = className == null ? null : load(className, context);
+        // Decided here, once: where GET is constrained and HEAD is not, HEAD is refused (fails closed).
+        Declarer declare = (source, raw) -> declared(name, mappings, source, raw, settings, constraints.headGap(mappings, servletClass));
         Set<String> fromBuilder = settings.servlets().get(name);
         String param = reg.getInitParameter(InitParams.SERVLET_ALLOWED_METHODS);
         if (fromBuilder != null && param != null) {
@@ -84,25 +99,24 @@ final class CapabilityResolver {
                     + InitParams.SERVLET_ALLOWED_METHODS + " = " + Methods.quote(param) + "; keep one");
         }
         if (fromBuilder != null) {
-            return declared(name, mappings, Source.BUILDER, fromBuilder, settings);
+            return declare.as(Source.BUILDER, fromBuilder);
         }
         if (param != null) {
             try {
-                return declared(name, mappings, Source.INIT_PARAM, Methods.parseList(param), settings);
+                return declare.as(Source.INIT_PARAM, Methods.parseList(param));
             } catch (IllegalArgumentException ex) {
                 throw new ServletException(filterLabel + ": servlet '" + name + "' init-param " + InitParams.SERVLET_ALLOWED_METHODS
                         + " = " + Methods.quote(param) + ": " + ex.getMessage());
             }
         }
         if (className != null && PASS_SERVLETS.contains(className)) {
-            return Capability.undeclared(name, mappings, "container fallback servlet");
+            return Capability.undeclared(name, mappings, FALLBACK);
         }
-        Class<?> servletClass = className == null ? null : load(className, context);
         if (servletClass != null) {
             AllowedMethods annotation = servletClass.getAnnotation(AllowedMethods.class);
             if (annotation != null) {
                 try {
-                    return declared(name, mappings, Source.ANNOTATION, Methods.validate(Arrays.asList(annotation.value())), settings);
+                    return declare.as(Source.ANNOTATION, Methods.validate(Arrays.asList(annotation.value())));
                 } catch (IllegalArgumentException ex) {
                     throw new ServletException(filterLabel + ": servlet '" + name + "' @AllowedMethods on " + servletClass.getName()
                             + " = " + Arrays.toString(annotation.value()) + ": " + ex.getMessage());
@@ -110,10 +124,10 @@ final class CapabilityResolver {
             }
         }
         if (className != null && STATIC_SERVLETS.contains(className)) {
-            return declared(name, mappings, Source.CONTAINER_DEFAULT, STATIC_METHODS, settings);
+            return declare.as(Source.CONTAINER_DEFAULT, STATIC_METHODS);
         }
         if (className != null && JSP_SERVLETS.contains(className)) {
-            return declared(name, mappings, Source.CONTAINER_DEFAULT, JSP_METHODS, settings);
+            return declare.as(Source.CONTAINER_DEFAULT, JSP_METHODS);
         }
         if (servletClass == null) {
             return Capability.undeclared(name, mappings, className == null ? "no servlet class (e.g. a <jsp-file>)" : "class " + className + " could not be loaded");
@@ -122,10 +136,15 @@ final class CapabilityResolver {
         if (introspected == null) {
             return Capability.undeclared(name, mappings, isHttpServlet(servletClass) ? "overrides service()" : "not an HttpServlet");
         }
-        return declared(name, mappings, Source.INTROSPECTION, introspected, settings);
+        return declare.as(Source.INTROSPECTION, introspected);
     }
 
-    private static Capability declared(String name, List<String> mappings, Source source, Set<String> raw, Settings settings) {
+    private interface Declarer {
+        Capability as(Source source, Set<String> raw);
+    }
+
+    private static Capability declared(String name, List<String> mappings, Source source, Set<String> raw, Settings settings,
+                                       String headGap) {
         TreeSet<String> allowed = new TreeSet<>(raw);
         if (allowed.contains(Methods.GET)) {
             allowed.add(Methods.HEAD);
@@ -135,6 +154,9 @@ final class CapabilityResolver {
             allowed.remove(Methods.TRACE);
         } else if (source == Source.INTROSPECTION) {
             allowed.add(Methods.TRACE); // every HttpServlet that keeps service() inherits doTrace
+        }
+        if (headGap != null && allowed.remove(Methods.HEAD)) {
+            return Capability.declared(name, mappings, source, allowed, "HEAD refused: " + headGap);
         }
         return Capability.declared(name, mappings, source, allowed);
     }

@@ -168,13 +168,8 @@ public class MethodGuardFilter implements Filter {
 
     private static void logPolicy(Policy p, String contextPath) {
         LOG.log(Level.INFO, p.describe(contextPath));
-        for (Capability c : p.all) {
-            if (!c.isDeclared() && !c.note.startsWith("container")) {
-                LOG.log(Level.WARNING, "MethodGuard: servlet ''{0}'' is undeclared ({1}), so its requests pass through unchecked. "
-                        + "Declare its methods with @AllowedMethods on its class, the servlet init-param "
-                        + InitParams.SERVLET_ALLOWED_METHODS + ", or MethodGuardFilter.builder().allowedMethods(\"{0}\", ...)",
-                        c.servletName, c.note);
-            }
+        for (String warning : p.warnings) {
+            LOG.log(Level.WARNING, "MethodGuard: " + warning);
         }
     }
 

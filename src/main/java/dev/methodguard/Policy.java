@@ -15,10 +15,13 @@ final class Policy {
     private final Set<String> known;
     final List<Capability> all;
     final Settings settings;
+    /** What init() should warn about: undeclared servlets, HEAD refused, an unreadable web.xml. */
+    final List<String> warnings;
 
-    Policy(List<Capability> capabilities, Settings settings) {
+    Policy(List<Capability> capabilities, Settings settings, List<String> warnings) {
         this.all = List.copyOf(capabilities);
         this.settings = settings;
+        this.warnings = List.copyOf(warnings);
         Map<String, Capability> byName = new HashMap<>();
         Set<String> k = new TreeSet<>(settings.knownMethods());
         k.add(Methods.OPTIONS);
@@ -28,6 +31,9 @@ final class Policy {
                 byName.put(c.servletName, c);
                 k.addAll(c.allowed());
             }
+        }
+        if (k.contains(Methods.GET)) {
+            k.add(Methods.HEAD); // even where HEAD is refused because of a security-constraint gap: a 405, not a 501
         }
         this.declared = Map.copyOf(byName); // immutable: nothing a request does can add to it
         this.known = Set.copyOf(k);
@@ -67,7 +73,9 @@ final class Policy {
         String row = "  %-" + wName + "s  %-" + wMap + "s  %-" + wAllow + "s  %s%n";
         b.append(String.format(row, "servlet", "mappings", "allowed", "source"));
         for (Capability c : all) {
-            String source = c.isDeclared() ? c.source.label : c.source.label + " (" + c.note + "): passes through";
+            String source = c.isDeclared()
+                    ? c.source.label + (c.note == null ? "" : "; " + c.note)
+                    : c.source.label + " (" + c.note + "): passes through";
             b.append(String.format(row, c.servletName, String.join(" ", c.mappings), c.isDeclared() ? c.allowHeader : "-", source));
         }
         b.append("  known methods: ").append(String.join(", ", new TreeSet<>(known)));

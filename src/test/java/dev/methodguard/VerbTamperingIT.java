@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import jakarta.servlet.HttpConstraintElement;
 import jakarta.servlet.HttpMethodConstraintElement;
 import jakarta.servlet.ServletSecurityElement;
+import jakarta.servlet.annotation.HttpMethodConstraint;
+import jakarta.servlet.annotation.ServletSecurity;
 import jakarta.servlet.annotation.ServletSecurity.TransportGuarantee;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -30,6 +32,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  *
  * <p>Real Jetty with its security handler (BASIC, one user) and a programmatic constraint
  * ({@code ServletRegistration.Dynamic.setServletSecurity}) requiring role "admin" for GET and POST only.
+ * The servlet class carries the same constraint as {@code @ServletSecurity}: embedded Jetty's
+ * ServletContextHandler does not process that annotation (the programmatic constraint is what Jetty
+ * enforces), but MethodGuard reads it, which is how it learns that GET is constrained and HEAD is not.
  */
 class VerbTamperingIT {
     static final String AUTH = "Authorization: Basic "
@@ -44,6 +49,12 @@ class VerbTamperingIT {
         }
     }
 
+    /** What MethodGuard can see of the constraint below (a WAR would have it in web.xml or as this annotation). */
+    @ServletSecurity(httpMethodConstraints = {@HttpMethodConstraint(value = "GET", rolesAllowed = "admin"),
+            @HttpMethodConstraint(value = "POST", rolesAllowed = "admin")})
+    static class GetAndPostProtectedController extends AdminController {
+    }
+
     static final ServletSecurityElement GET_AND_POST_NEED_ADMIN = new ServletSecurityElement(
             new HttpConstraintElement(), // everything not listed below: no constraint (uncovered)
             List.of(new HttpMethodConstraintElement("GET", new HttpConstraintElement(TransportGuarantee.NONE, "admin")),
@@ -51,8 +62,8 @@ class VerbTamperingIT {
 
     static TestJetty guarded;
     static TestJetty unguarded;
-    static AdminController guardedServlet = new AdminController();
-    static AdminController unguardedServlet = new AdminController();
+    static AdminController guardedServlet = new GetAndPostProtectedController();
+    static AdminController unguardedServlet = new GetAndPostProtectedController();
     static AdminController reportsServlet = new AdminController();
 
     static final ServletSecurityElement GET_HEAD_AND_POST_NEED_ADMIN = new ServletSecurityElement(
@@ -153,20 +164,33 @@ class VerbTamperingIT {
     }
 
     /**
-     * What MethodGuard cannot fix. A constraint on GET does not cover HEAD (Servlet 6 §13.8.1: each listed
-     * method is constrained, every other one is uncovered), and a servlet that supports GET supports HEAD
-     * (RFC 9110 §9.3.2), so MethodGuard lets HEAD through, and the container never asked for credentials.
-     * The servlet then runs its GET logic unauthenticated (the response has no body, but side effects and
-     * timing happen). The remedy is in the constraint: list HEAD too, constrain all methods, or use
-     * {@code <deny-uncovered-http-methods/>}. Jetty warns at startup: "has uncovered HTTP methods".
+     * HEAD tricks. A constraint on GET does not cover HEAD (Servlet 6 §13.8.1: each listed method is
+     * constrained, every other one is uncovered), and a servlet that supports GET supports HEAD (RFC 9110
+     * §9.3.2): the container never asks for credentials and the servlet would run its GET logic
+     * unauthenticated. MethodGuard sees the constraint (@ServletSecurity or web.xml) and refuses HEAD on
+     * that servlet altogether: it fails closed, and init() warns how to close the gap in the constraint.
      */
     @Nested
-    class WhatMethodGuardDoesNotFix {
+    class HeadBehindAConstraintOnGetOnly {
         @Test
-        void headOnAGetOnlyServletPassesAConstraintThatListsOnlyGetAndPost() throws Exception {
+        void anUnauthenticatedHeadIsRefusedWith405AndAnAllowWithoutHead() throws Exception {
             RawHttp.Response r = RawHttp.send(guarded.port, "HEAD", "/admin/users");
-            assertEquals(200, r.status(), "observed on Jetty 12.1 " + TestJetty.EE + ": " + r.statusLine());
-            assertEquals(1, guardedServlet.calls.get(), "HEAD ran the servlet unauthenticated");
+            assertEquals(405, r.status(), r.statusLine());
+            assertEquals("GET, OPTIONS", r.header("Allow"));
+            assertEquals(0, guardedServlet.calls.get(), "HEAD ran the servlet unauthenticated");
+        }
+
+        @Test
+        void anAuthenticatedHeadIsRefusedTooBecauseTheFilterCannotSeeWhoGetWouldAdmit() throws Exception {
+            assertEquals(405, RawHttp.send(guarded.port, "HEAD", "/admin/users", AUTH).status());
+            assertEquals(0, guardedServlet.calls.get());
+        }
+
+        @Test
+        void withHeadInTheConstraintTooHeadWorksAgainForAuthenticatedUsers() throws Exception {
+            assertEquals(401, RawHttp.send(guarded.port, "HEAD", "/reports/1").status());
+            assertEquals(200, RawHttp.send(guarded.port, "HEAD", "/reports/1", AUTH).status());
+            assertEquals(1, reportsServlet.calls.get());
         }
     }
 
