@@ -50,8 +50,10 @@ final class CapabilityResolver {
             "org.eclipse.jetty.jsp.JettyJspServlet");
     private static final Set<String> JSP_METHODS = Set.of("GET", "POST");
 
-    /** Jetty's fallback when nothing is mapped to "/": it answers 404 to every method, so leave it alone. */
-    private static final String FALLBACK = "container fallback servlet";
+    /**
+     * Jetty's fallback when nothing is mapped to "/": it answers 404 to every method, so it is left alone and
+     * left out of the startup table (its generated name is noise there).
+     */
     private static final Set<String> PASS_SERVLETS = Set.of(
             "org.eclipse.jetty.ee10.servlet.ServletHandler$Default404Servlet",
             "org.eclipse.jetty.ee11.servlet.ServletHandler$Default404Servlet");
@@ -71,9 +73,13 @@ final class CapabilityResolver {
         }
         List<Capability> capabilities = new ArrayList<>();
         for (Map.Entry<String, ? extends ServletRegistration> e : registrations.entrySet()) {
+            String className = e.getValue().getClassName();
+            if (className != null && PASS_SERVLETS.contains(className)) {
+                continue;
+            }
             Capability c = resolveOne(e.getKey(), e.getValue(), settings, context, filterLabel, constraints);
             capabilities.add(c);
-            if (!c.isDeclared() && !c.note.equals(FALLBACK)) {
+            if (!c.isDeclared()) {
                 warnings.add("servlet '" + c.servletName + "' is undeclared (" + c.note + "), so its requests pass through unchecked. "
                         + "Declare its methods with @AllowedMethods on its class, the servlet init-param "
                         + InitParams.SERVLET_ALLOWED_METHODS + ", or MethodGuardFilter.builder().allowedMethods(\"" + c.servletName + "\", ...)");
@@ -108,9 +114,6 @@ final class CapabilityResolver {
                 throw new ServletException(filterLabel + ": servlet '" + name + "' init-param " + InitParams.SERVLET_ALLOWED_METHODS
                         + " = " + Methods.quote(param) + ": " + ex.getMessage());
             }
-        }
-        if (className != null && PASS_SERVLETS.contains(className)) {
-            return Capability.undeclared(name, mappings, FALLBACK);
         }
         if (servletClass != null) {
             AllowedMethods annotation = servletClass.getAnnotation(AllowedMethods.class);

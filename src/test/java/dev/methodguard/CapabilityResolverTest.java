@@ -248,7 +248,10 @@ class CapabilityResolverTest {
 
         @Test
         void jettysFallback404ServletIsLeftAlone() throws Exception {
-            assertFalse(only(Fakes.registrations().add("fallback", "org.eclipse.jetty.ee10.servlet.ServletHandler$Default404Servlet")).isDeclared());
+            Policy p = resolve(Fakes.registrations().add("fallback", "org.eclipse.jetty.ee10.servlet.ServletHandler$Default404Servlet", "/"));
+            assertNull(p.capability("fallback"));
+            assertTrue(p.all.isEmpty(), "not in the startup table");
+            assertTrue(p.warnings.isEmpty(), "no warning");
         }
 
         @Test
