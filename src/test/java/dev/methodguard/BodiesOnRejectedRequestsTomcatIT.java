@@ -1,13 +1,7 @@
 package dev.methodguard;
 
-import java.io.File;
-import java.nio.file.Files;
-import org.apache.catalina.Context;
-import org.apache.catalina.LifecycleException;
-import org.apache.catalina.connector.Connector;
+import java.util.Map;
 import org.apache.catalina.startup.Tomcat;
-import org.apache.tomcat.util.descriptor.web.FilterDef;
-import org.apache.tomcat.util.descriptor.web.FilterMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -20,43 +14,24 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class BodiesOnRejectedRequestsTomcatIT extends RejectedBodiesContract {
     static final Items ITEMS = new Items();
-    static Tomcat tomcat;
-    static Connector connector;
-    static File baseDir;
+    static TestTomcat tomcat;
 
     @BeforeAll
     static void start() throws Exception {
-        baseDir = Files.createTempDirectory("methodguard-tomcat").toFile();
-        tomcat = new Tomcat();
-        tomcat.setBaseDir(baseDir.getAbsolutePath());
-        connector = new Connector();
-        connector.setPort(0);
-        connector.setProperty("address", "127.0.0.1");
-        tomcat.setConnector(connector);
-        Context context = tomcat.addContext("", baseDir.getAbsolutePath());
-        Tomcat.addServlet(context, "items", ITEMS);
-        context.addServletMappingDecoded("/items/*", "items");
-        FilterDef def = new FilterDef();
-        def.setFilterName("methodGuard");
-        def.setFilter(new MethodGuardFilter());
-        def.addInitParameter("known-methods", "POST, PUT, PATCH");
-        context.addFilterDef(def);
-        FilterMap map = new FilterMap();
-        map.setFilterName("methodGuard");
-        map.addURLPattern("/*");
-        context.addFilterMap(map);
-        tomcat.start();
+        tomcat = TestTomcat.start(Map.of("known-methods", "POST, PUT, PATCH"), (t, context, baseDir) -> {
+            Tomcat.addServlet(context, "items", ITEMS);
+            context.addServletMappingDecoded("/items/*", "items");
+        });
     }
 
     @AfterAll
-    static void stop() throws LifecycleException {
-        tomcat.stop();
-        tomcat.destroy();
+    static void stop() throws Exception {
+        tomcat.close();
     }
 
     @Override
     int port() {
-        return connector.getLocalPort();
+        return tomcat.port();
     }
 
     @Override

@@ -3,15 +3,11 @@ package dev.methodguard;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.apache.catalina.Context;
+import java.util.Map;
 import org.apache.catalina.authenticator.BasicAuthenticator;
-import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
-import org.apache.tomcat.util.descriptor.web.FilterDef;
-import org.apache.tomcat.util.descriptor.web.FilterMap;
 import org.apache.tomcat.util.descriptor.web.LoginConfig;
 import org.apache.tomcat.util.descriptor.web.SecurityCollection;
 import org.apache.tomcat.util.descriptor.web.SecurityConstraint;
@@ -29,68 +25,51 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class VerbTamperingTomcatIT {
     static final VerbTamperingIT.AdminController SERVLET = new VerbTamperingIT.AdminController();
-    static Tomcat tomcat;
-    static Connector connector;
+    static TestTomcat tomcat;
 
     @BeforeAll
     static void start() throws Exception {
-        File baseDir = Files.createTempDirectory("methodguard-tomcat").toFile();
-        tomcat = new Tomcat();
-        tomcat.setBaseDir(baseDir.getAbsolutePath());
-        connector = new Connector();
-        connector.setPort(0);
-        connector.setProperty("address", "127.0.0.1");
-        tomcat.setConnector(connector);
-        tomcat.addUser("alice", "secret");
-        tomcat.addRole("alice", "admin");
-        // Tomcat.addContext parses no descriptor: the programmatic constraint below is what Tomcat enforces.
-        // MethodGuard reads the same constraint from WEB-INF/web.xml, as it would in a deployed WAR.
-        Path webInf = Files.createDirectories(baseDir.toPath().resolve("WEB-INF"));
-        Files.writeString(webInf.resolve("web.xml"), """
-                <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.1">
-                  <security-constraint>
-                    <web-resource-collection>
-                      <web-resource-name>admin</web-resource-name>
-                      <url-pattern>/admin/*</url-pattern>
-                      <http-method>GET</http-method>
-                      <http-method>POST</http-method>
-                    </web-resource-collection>
-                    <auth-constraint><role-name>admin</role-name></auth-constraint>
-                  </security-constraint>
-                </web-app>
-                """);
-        Context context = tomcat.addContext("", baseDir.getAbsolutePath());
-        Tomcat.addServlet(context, "admin", SERVLET);
-        context.addServletMappingDecoded("/admin/*", "admin");
-        SecurityConstraint constraint = new SecurityConstraint();
-        constraint.addAuthRole("admin");
-        SecurityCollection collection = new SecurityCollection();
-        collection.addPatternDecoded("/admin/*");
-        collection.addMethod("GET");
-        collection.addMethod("POST");
-        constraint.addCollection(collection);
-        context.addConstraint(constraint);
-        context.addSecurityRole("admin");
-        LoginConfig login = new LoginConfig();
-        login.setAuthMethod("BASIC");
-        login.setRealmName("test");
-        context.setLoginConfig(login);
-        context.getPipeline().addValve(new BasicAuthenticator());
-        FilterDef def = new FilterDef();
-        def.setFilterName("methodGuard");
-        def.setFilter(new MethodGuardFilter());
-        context.addFilterDef(def);
-        FilterMap map = new FilterMap();
-        map.setFilterName("methodGuard");
-        map.addURLPattern("/*");
-        context.addFilterMap(map);
-        tomcat.start();
+        tomcat = TestTomcat.start(Map.of(), (t, context, baseDir) -> {
+            t.addUser("alice", "secret");
+            t.addRole("alice", "admin");
+            // Tomcat.addContext parses no descriptor: the programmatic constraint below is what Tomcat enforces.
+            // MethodGuard reads the same constraint from WEB-INF/web.xml, as it would in a deployed WAR.
+            Path webInf = Files.createDirectories(baseDir.resolve("WEB-INF"));
+            Files.writeString(webInf.resolve("web.xml"), """
+                    <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.1">
+                      <security-constraint>
+                        <web-resource-collection>
+                          <web-resource-name>admin</web-resource-name>
+                          <url-pattern>/admin/*</url-pattern>
+                          <http-method>GET</http-method>
+                          <http-method>POST</http-method>
+                        </web-resource-collection>
+                        <auth-constraint><role-name>admin</role-name></auth-constraint>
+                      </security-constraint>
+                    </web-app>
+                    """);
+            Tomcat.addServlet(context, "admin", SERVLET);
+            context.addServletMappingDecoded("/admin/*", "admin");
+            SecurityConstraint constraint = new SecurityConstraint();
+            constraint.addAuthRole("admin");
+            SecurityCollection collection = new SecurityCollection();
+            collection.addPatternDecoded("/admin/*");
+            collection.addMethod("GET");
+            collection.addMethod("POST");
+            constraint.addCollection(collection);
+            context.addConstraint(constraint);
+            context.addSecurityRole("admin");
+            LoginConfig login = new LoginConfig();
+            login.setAuthMethod("BASIC");
+            login.setRealmName("test");
+            context.setLoginConfig(login);
+            context.getPipeline().addValve(new BasicAuthenticator());
+        });
     }
 
     @AfterAll
     static void stop() throws Exception {
-        tomcat.stop();
-        tomcat.destroy();
+        tomcat.close();
     }
 
     @BeforeEach
@@ -99,7 +78,7 @@ class VerbTamperingTomcatIT {
     }
 
     int port() {
-        return connector.getLocalPort();
+        return tomcat.port();
     }
 
     @ParameterizedTest

@@ -1,0 +1,63 @@
+package dev.methodguard;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.catalina.Context;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.descriptor.web.FilterDef;
+import org.apache.tomcat.util.descriptor.web.FilterMap;
+
+/**
+ * A real embedded Tomcat 11 on 127.0.0.1, port 0, with one context at a fresh base directory and
+ * MethodGuard on /* (REQUEST). Only the failsafe execution {@code tomcat-11} runs tests that use it:
+ * tomcat-embed-core brings its own Servlet 6.1 classes.
+ */
+final class TestTomcat implements AutoCloseable {
+    /** Servlets, users, constraints...: whatever a test adds to the context before the start. */
+    interface Setup {
+        void configure(Tomcat tomcat, Context context, Path baseDir) throws Exception;
+    }
+
+    private final Tomcat tomcat;
+    private final Connector connector;
+
+    private TestTomcat(Tomcat tomcat, Connector connector) {
+        this.tomcat = tomcat;
+        this.connector = connector;
+    }
+
+    static TestTomcat start(Map<String, String> filterParams, Setup setup) throws Exception {
+        Path baseDir = Files.createTempDirectory("methodguard-tomcat");
+        Tomcat tomcat = new Tomcat();
+        tomcat.setBaseDir(baseDir.toString());
+        Connector connector = new Connector();
+        connector.setPort(0);
+        connector.setProperty("address", "127.0.0.1");
+        tomcat.setConnector(connector);
+        Context context = tomcat.addContext("", baseDir.toString());
+        setup.configure(tomcat, context, baseDir);
+        FilterDef def = new FilterDef();
+        def.setFilterName("methodGuard");
+        def.setFilter(new MethodGuardFilter());
+        filterParams.forEach(def::addInitParameter);
+        context.addFilterDef(def);
+        FilterMap map = new FilterMap();
+        map.setFilterName("methodGuard");
+        map.addURLPattern("/*");
+        context.addFilterMap(map);
+        tomcat.start();
+        return new TestTomcat(tomcat, connector);
+    }
+
+    int port() {
+        return connector.getLocalPort();
+    }
+
+    @Override
+    public void close() throws Exception {
+        tomcat.stop();
+        tomcat.destroy();
+    }
+}
