@@ -83,7 +83,7 @@ final class CapabilityResolver {
                 warnings.add("servlet '" + c.servletName + "' is undeclared (" + c.note + "), so its requests pass through unchecked. "
                         + "Declare its methods with @AllowedMethods on its class, the servlet init-param "
                         + InitParams.SERVLET_ALLOWED_METHODS + ", or MethodGuardFilter.builder().allowedMethods(\"" + c.servletName + "\", ...)");
-            } else if (c.isDeclared() && c.note != null) {
+            } else if (c.note != null) {
                 warnings.add("servlet '" + c.servletName + "': " + c.note + ". Add HEAD to the constraint's methods "
                         + "(<http-method>HEAD</http-method>, @HttpMethodConstraint(\"HEAD\")) or declare <deny-uncovered-http-methods/>");
             }
