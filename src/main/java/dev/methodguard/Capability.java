@@ -1,6 +1,8 @@
 package dev.methodguard;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SortedSet;
@@ -41,7 +43,9 @@ final class Capability {
         this.mappings = List.copyOf(mappings);
         this.source = source;
         this.note = note;
-        this.allowed = allowed == null ? Set.of() : Set.copyOf(allowed);
+        // A HashSet (masked hash) rather than Set.copyOf (floorMod): this is the set test of every request.
+        // Never written after construction; allowed() hands out a read-only view.
+        this.allowed = allowed == null ? Set.of() : new HashSet<>(allowed);
         this.allowHeader = allowed == null ? "" : String.join(", ", allowed);
         this.allowedJsonTail = allowed == null ? new byte[0] : jsonTail(allowed);
     }
@@ -67,7 +71,7 @@ final class Capability {
     }
 
     Set<String> allowed() {
-        return allowed;
+        return Collections.unmodifiableSet(allowed);
     }
 
     private static byte[] jsonTail(SortedSet<String> allowed) {

@@ -1,6 +1,7 @@
 package dev.methodguard;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,8 +36,11 @@ final class Policy {
         if (k.contains(Methods.GET)) {
             k.add(Methods.HEAD); // even where HEAD is refused because of a security-constraint gap: a 405, not a 501
         }
-        this.declared = Map.copyOf(byName); // immutable: nothing a request does can add to it
-        this.known = Set.copyOf(k);
+        // HashMap and HashSet, not Map.copyOf/Set.copyOf: their lookups mask the hash where the immutable
+        // collections take a floorMod (a division), which measurably slowed the pass-through path as the map
+        // grew (BENCHMARKS.md). Both are private, built here and never written again.
+        this.declared = new HashMap<>(byName);
+        this.known = new HashSet<>(k);
     }
 
     /** The capability of a declared servlet; {@code null} for undeclared or unknown names. */
@@ -53,6 +57,7 @@ final class Policy {
         return known.contains(method);
     }
 
+    /** The known methods, sorted; a copy (for the startup table, JMX and tests). */
     Set<String> known() {
         return new TreeSet<>(known);
     }

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
  * (built in init(), then only read), the {@link ResponseWriter} (byte arrays fixed at construction;
  * each body is a fresh array that goes out of scope after the write) and two {@code LongAdder}
  * counters (a bounded number of cells, one per contending CPU at most, whatever the count). Policy
- * holds an immutable {@code Map.copyOf} of servlets, an immutable {@code Set.copyOf} of known methods
- * and immutable capabilities ({@code Set.copyOf}, precomputed strings and bytes): there is no cache, no
+ * holds a private map of servlets and a private set of known methods, both filled in its constructor and
+ * never written again, and capabilities (a private set, precomputed strings and bytes): there is no cache, no
  * intern table, no per-method or per-path map anywhere, so an unknown method is looked up
  * ({@code Set.contains}) and forgotten. The test checks the observable half of that: the same objects,
  * the same sizes, immutability, and every one of the 100,000 requests answered 501 without the chain.

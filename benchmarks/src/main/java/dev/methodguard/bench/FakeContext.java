@@ -3,7 +3,10 @@ package dev.methodguard.bench;
 import jakarta.servlet.ServletRegistration;
 import java.util.Map;
 
-/** A servlet context that only knows its servlet registrations, its class loader and its path ("" = root). */
+/**
+ * A servlet context that only knows its servlet registrations, its class loader and its path ("" = root);
+ * it has no resources, so no /WEB-INF/web.xml with security constraints.
+ */
 final class FakeContext extends StubContext {
     private final Map<String, ? extends ServletRegistration> registrations;
 
@@ -19,6 +22,11 @@ final class FakeContext extends StubContext {
     @Override
     public ClassLoader getClassLoader() {
         return FakeContext.class.getClassLoader();
+    }
+
+    @Override
+    public java.io.InputStream getResourceAsStream(String path) {
+        return null;
     }
 
     @Override
