@@ -34,6 +34,7 @@ final class Capability {
     /** Why a servlet is undeclared, or what was changed in a declared one (HEAD refused); else {@code null}. */
     final String note;
     private final Set<String> allowed;
+    private final Set<String> allowedView;
     final String allowHeader;
     /** {@code ,"allowed":["GET",...]}} closing a 405 body, in both formats. */
     final byte[] allowedJsonTail;
@@ -46,6 +47,7 @@ final class Capability {
         // A HashSet (masked hash) rather than Set.copyOf (floorMod): this is the set test of every request.
         // Never written after construction; allowed() hands out a read-only view.
         this.allowed = allowed == null ? Set.of() : new HashSet<>(allowed);
+        this.allowedView = Collections.unmodifiableSet(this.allowed);
         this.allowHeader = allowed == null ? "" : String.join(", ", allowed);
         this.allowedJsonTail = allowed == null ? new byte[0] : jsonTail(allowed);
     }
@@ -71,7 +73,7 @@ final class Capability {
     }
 
     Set<String> allowed() {
-        return Collections.unmodifiableSet(allowed);
+        return allowedView;
     }
 
     private static byte[] jsonTail(SortedSet<String> allowed) {
