@@ -1,0 +1,57 @@
+package dev.methodguard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import jakarta.servlet.FilterConfig;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** Valid init-params and their defaults; every kind of invalid one is in BadConfigurationTest. */
+class InitParamsTest {
+    static FilterConfig config(String... kv) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put(kv[i], kv[i + 1]);
+        }
+        FilterConfig c = mock(FilterConfig.class);
+        when(c.getFilterName()).thenReturn("guard");
+        when(c.getInitParameterNames()).thenAnswer(inv -> Collections.enumeration(m.keySet()));
+        when(c.getInitParameter(org.mockito.ArgumentMatchers.anyString())).thenAnswer(inv -> m.get(inv.<String>getArgument(0)));
+        return c;
+    }
+
+    @Nested
+    class ValidParamsAreParsed {
+        @Test
+        void everyParamIsRead() throws Exception {
+            Settings s = InitParams.parse(config("known-methods", "PROPFIND, MKCOL", "format", "problem", "allow-trace", "true", "jmx", "true"));
+            assertEquals(Set.of("PROPFIND", "MKCOL"), s.knownMethods());
+            assertEquals(BodyFormat.PROBLEM, s.format());
+            assertTrue(s.allowTrace());
+            assertTrue(s.jmx());
+        }
+
+        @Test
+        void formatIgnoresCaseAndSurroundingBlanks() throws Exception {
+            assertEquals(BodyFormat.JSON, InitParams.parse(config("format", " JSON ")).format());
+            assertFalse(InitParams.parse(config("allow-trace", " FALSE")).allowTrace());
+        }
+
+        @Test
+        void noParamsGiveTheDefaults() throws Exception {
+            Settings s = InitParams.parse(config());
+            assertEquals(BodyFormat.JSON, s.format());
+            assertFalse(s.allowTrace());
+            assertEquals(Set.of(), s.knownMethods());
+            assertFalse(s.jmx());
+        }
+    }
+}
