@@ -20,7 +20,7 @@ class BodiesOnRejectedRequestsTomcatIT extends RejectedBodiesContract {
     static void start() throws Exception {
         tomcat = TestTomcat.start(Map.of("known-methods", "POST, PUT, PATCH"), (t, context, baseDir) -> {
             Tomcat.addServlet(context, "items", ITEMS);
-            context.addServletMappingDecoded("/items/*", "items");
+            context.addServletMapping("/items/*", "items");
         });
     }
 

@@ -49,11 +49,11 @@ class VerbTamperingTomcatIT {
                     </web-app>
                     """);
             Tomcat.addServlet(context, "admin", SERVLET);
-            context.addServletMappingDecoded("/admin/*", "admin");
+            context.addServletMapping("/admin/*", "admin");
             SecurityConstraint constraint = new SecurityConstraint();
             constraint.addAuthRole("admin");
             SecurityCollection collection = new SecurityCollection();
-            collection.addPatternDecoded("/admin/*");
+            collection.addPattern("/admin/*");
             collection.addMethod("GET");
             collection.addMethod("POST");
             constraint.addCollection(collection);

@@ -28,7 +28,7 @@ public final class TomcatServer {
 
         Context context = tomcat.addContext("", null);
         Tomcat.addServlet(context, "items", E2eServers.servlet(mode));
-        context.addServletMappingDecoded("/*", "items");
+        context.addServletMapping("/*", "items");
         if (withFilter) {
             Fixture.quietLogging();
             FilterDef def = new FilterDef();
