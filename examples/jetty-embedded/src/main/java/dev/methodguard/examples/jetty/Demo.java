@@ -91,8 +91,22 @@ public final class Demo {
         return server;
     }
 
+    private static int port(String arg) {
+        try {
+            int port = Integer.parseInt(arg.trim());
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException ignored) {
+            // answered below
+        }
+        System.err.println("Demo: the port must be a number from 0 to 65535 (0 picks a free one), got '" + arg + "'");
+        System.exit(2);
+        return -1;
+    }
+
     public static void main(String[] args) throws Exception {
-        int port = args.length > 0 ? Integer.parseInt(args[0]) : 8080;
+        int port = args.length > 0 ? port(args[0]) : 8080;
         Server server = start(port);
         String base = "http://127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort();
         System.out.println();
