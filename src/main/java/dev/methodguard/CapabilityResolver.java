@@ -85,7 +85,8 @@ final class CapabilityResolver {
                         + InitParams.SERVLET_ALLOWED_METHODS + ", or MethodGuardFilter.builder().allowedMethods(\"" + c.servletName + "\", ...)");
             } else if (c.note != null) {
                 warnings.add("servlet '" + c.servletName + "': " + c.note + ". Add HEAD to the constraint's methods "
-                        + "(<http-method>HEAD</http-method>, @HttpMethodConstraint(\"HEAD\")) or declare <deny-uncovered-http-methods/>");
+                        + "(<http-method>HEAD</http-method>, @HttpMethodConstraint(\"HEAD\")), or, for a web.xml constraint, "
+                        + "declare <deny-uncovered-http-methods/>");
             }
         }
         return new Policy(capabilities, settings, warnings);

@@ -83,7 +83,7 @@ final class Policy {
                     : c.source.label + " (" + c.note + "): passes through";
             b.append(String.format(row, c.servletName, String.join(" ", c.mappings), c.isDeclared() ? c.allowHeader : "-", source));
         }
-        b.append("  known methods: ").append(String.join(", ", new TreeSet<>(known)));
+        b.append("  known methods: ").append(String.join(", ", known()));
         return b.toString();
     }
 }

@@ -5,16 +5,19 @@ import jakarta.servlet.annotation.HttpMethodConstraint;
 import jakarta.servlet.annotation.ServletSecurity;
 import jakarta.servlet.annotation.ServletSecurity.EmptyRoleSemantic;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
+import org.xml.sax.InputSource;
 
 /**
  * The security constraints MethodGuard can see, read once at {@code init()}, for one question: where is
@@ -38,7 +41,7 @@ final class SecurityConstraints {
     }
 
     /** Reads {@code /WEB-INF/web.xml}; a missing file means no constraints, an unreadable one is reported to {@code onError}. */
-    static SecurityConstraints read(ServletContext context, java.util.function.Consumer<String> onError) {
+    static SecurityConstraints read(ServletContext context, Consumer<String> onError) {
         try (InputStream in = context.getResourceAsStream("/WEB-INF/web.xml")) {
             return in == null ? NONE : parse(in);
         } catch (Exception e) {
@@ -60,7 +63,7 @@ final class SecurityConstraints {
         f.setExpandEntityReferences(false);
         f.setNamespaceAware(true);
         DocumentBuilder builder = f.newDocumentBuilder();
-        builder.setEntityResolver((publicId, systemId) -> new org.xml.sax.InputSource(new java.io.StringReader("")));
+        builder.setEntityResolver((publicId, systemId) -> new InputSource(new StringReader("")));
         Element root = builder.parse(in).getDocumentElement();
         Map<String, boolean[]> patterns = new LinkedHashMap<>();
         boolean denyUncovered = !children(root, "deny-uncovered-http-methods").isEmpty();
