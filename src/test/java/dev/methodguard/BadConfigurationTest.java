@@ -179,6 +179,8 @@ class BadConfigurationTest {
             assertNames(assertThrows(IllegalStateException.class, () -> t.allowTrace(true)), "allowTrace", "allow-trace", "false");
             MethodGuardFilter.Builder k = MethodGuardFilter.builder().knownMethods("PROPFIND");
             assertNames(assertThrows(IllegalStateException.class, () -> k.knownMethods("MKCOL")), "knownMethods", "PROPFIND");
+            MethodGuardFilter.Builder j = MethodGuardFilter.builder().jmx(false);
+            assertNames(assertThrows(IllegalStateException.class, () -> j.jmx(true)), "jmx", "false");
         }
 
         @Test

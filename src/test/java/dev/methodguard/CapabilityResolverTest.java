@@ -97,8 +97,9 @@ class CapabilityResolverTest {
     @Nested
     class Introspection {
         @Test
-        void everyOverriddenDoMethodCountsAndTraceIsStillRemovedByDefault() {
+        void everyOverriddenDoMethodCountsAndTraceIsStillRemovedByDefault() throws Exception {
             assertEquals(Set.of("GET", "POST", "PUT", "DELETE", "HEAD", "OPTIONS", "TRACE"), CapabilityResolver.introspect(AllDoMethods.class));
+            assertEquals("DELETE, GET, HEAD, OPTIONS, POST, PUT", only(Fakes.registrations().add("all", AllDoMethods.class, "/all/*")).allowHeader);
         }
 
         @Test
@@ -229,9 +230,10 @@ class CapabilityResolverTest {
     @Nested
     class ContainerServlets {
         @Test
-        void theTomcatAndJettyDefaultServletsServeReadsOnly() throws Exception {
+        void theTomcatAndJettyDefaultAndResourceServletsServeReadsOnly() throws Exception {
             for (String cls : new String[] {"org.apache.catalina.servlets.DefaultServlet", "org.eclipse.jetty.ee10.servlet.DefaultServlet",
-                    "org.eclipse.jetty.ee11.servlet.DefaultServlet"}) {
+                    "org.eclipse.jetty.ee11.servlet.DefaultServlet", "org.eclipse.jetty.ee10.servlet.ResourceServlet",
+                    "org.eclipse.jetty.ee11.servlet.ResourceServlet"}) {
                 Capability c = only(Fakes.registrations().add("default", cls, "/"));
                 assertEquals(Source.CONTAINER_DEFAULT, c.source, cls);
                 assertEquals("GET, HEAD, OPTIONS", c.allowHeader, cls);
@@ -241,17 +243,19 @@ class CapabilityResolverTest {
         @Test
         void jspServletsAnswerGetHeadAndPost() throws Exception {
             for (String cls : new String[] {"org.apache.jasper.servlet.JspServlet", "org.eclipse.jetty.ee10.jsp.JettyJspServlet",
-                    "org.eclipse.jetty.ee11.jsp.JettyJspServlet"}) {
+                    "org.eclipse.jetty.ee11.jsp.JettyJspServlet", "org.eclipse.jetty.jsp.JettyJspServlet"}) {
                 assertEquals("GET, HEAD, OPTIONS, POST", only(Fakes.registrations().add("jsp", cls, "*.jsp")).allowHeader, cls);
             }
         }
 
         @Test
         void jettysFallback404ServletIsLeftAlone() throws Exception {
-            Policy p = resolve(Fakes.registrations().add("fallback", "org.eclipse.jetty.ee10.servlet.ServletHandler$Default404Servlet", "/"));
-            assertNull(p.capability("fallback"));
-            assertTrue(p.all.isEmpty(), "not in the startup table");
-            assertTrue(p.warnings.isEmpty(), "no warning");
+            for (String ee : new String[] {"ee10", "ee11"}) {
+                Policy p = resolve(Fakes.registrations().add("fallback", "org.eclipse.jetty." + ee + ".servlet.ServletHandler$Default404Servlet", "/"));
+                assertNull(p.capability("fallback"), ee);
+                assertTrue(p.all.isEmpty(), ee + ": not in the startup table");
+                assertTrue(p.warnings.isEmpty(), ee + ": no warning");
+            }
         }
 
         @Test

@@ -31,7 +31,8 @@ final class CapturedLogs implements AutoCloseable {
         JettyLogger root = (JettyLogger) LoggerFactory.getLogger("org.eclipse.jetty");
         this.appender = (StdErrAppender) root.getAppender();
         this.originalStream = appender.getStream();
-        PrintStream original = originalStream;
+        // Jetty's appender has no stream of its own until one is set: it then writes to System.err.
+        PrintStream original = originalStream != null ? originalStream : System.err;
         appender.setStream(new PrintStream(new OutputStream() {
             @Override
             public void write(int b) {

@@ -30,9 +30,68 @@ class LogInjectionTest {
 
     @Test
     void aMethodOrPathWithLineBreaksCannotForgeALogLineAndStaysValidJson() throws Exception {
+        MethodGuardFilter filter = filter();
+        ObjectMapper json = new ObjectMapper();
+        List<LogRecord> records = fineRecords(() -> {
+            for (String[] h : HOSTILE) {
+                HardeningFakes.Request req = new HardeningFakes.Request("items", h[0], h[1]);
+                HardeningFakes.Response res = new HardeningFakes.Response();
+                filter.doFilter(req.proxy, res.proxy, (a, b) -> {
+                    throw new AssertionError("chain called");
+                });
+                assertEquals(501, res.status);
+                JsonNode body = json.readTree(res.body.toByteArray());
+                assertEquals(h[0], body.path("method").asText());
+                String expectedPath = h[1].replace('\ud800', '\ufffd');
+                assertEquals(expectedPath, body.path("path").asText());
+                String raw = res.body.toString(StandardCharsets.UTF_8);
+                assertFalse(raw.contains("\r") || raw.contains("\n"), "raw line break in the body: " + raw);
+            }
+        });
+        assertEquals(HOSTILE.size(), records.size(), "one FINE line per rejection");
+        SimpleFormatter formatter = new SimpleFormatter();
+        for (LogRecord record : records) {
+            assertEquals(Level.FINE, record.getLevel());
+            String line = formatter.formatMessage(record);
+            for (char c : line.toCharArray()) {
+                assertTrue(c >= 0x20 && c != 0x7f && !(c >= 0x80 && c <= 0x9f) && c != 0x2028 && c != 0x2029 && !Character.isSurrogate(c),
+                        String.format("control character U+%04X in log line: %s", (int) c, line));
+            }
+            assertFalse(line.contains("\nSEVERE") || line.contains("\n2026"), line);
+            assertTrue(line.endsWith(" with 501"), "the line names the status: " + line);
+        }
+        String first = formatter.formatMessage(records.get(0));
+        assertTrue(first.contains("FOO\\u000d\\u000aSEVERE: forged admin login"), first);
+    }
+
+    @Test
+    void aLongPathIsCutInTheLogLine() throws Exception {
+        MethodGuardFilter filter = filter();
+        List<LogRecord> records = fineRecords(() -> {
+            HardeningFakes.Request req = new HardeningFakes.Request("items", "DELETE", "/items/" + "x".repeat(5_000));
+            filter.doFilter(req.proxy, new HardeningFakes.Response().proxy, (a, b) -> {
+                throw new AssertionError("chain called");
+            });
+        });
+        assertEquals(1, records.size());
+        String line = new SimpleFormatter().formatMessage(records.get(0));
+        assertTrue(line.contains("/items/" + "x".repeat(249) + "... with 501"), line);
+        assertTrue(line.length() < 300, "a log line of " + line.length() + " characters");
+    }
+
+    private static MethodGuardFilter filter() throws Exception {
         MethodGuardFilter filter = new MethodGuardFilter();
         filter.init(HardeningFakes.filterConfig(HardeningFakes.context(Map.of("items",
                 HardeningFakes.registration("items", TestServlets.GetPost.class.getName(), Map.of(), "/items/*"))), Map.of()));
+        return filter;
+    }
+
+    interface Body {
+        void run() throws Exception;
+    }
+
+    /** Runs {@code body} with the dev.methodguard logger at FINE and returns what it logged. */
+    private static List<LogRecord> fineRecords(Body body) throws Exception {
         Logger logger = Logger.getLogger("dev.methodguard");
         Level level = logger.getLevel();
         List<LogRecord> records = new java.util.ArrayList<>();
@@ -53,38 +112,12 @@ class LogInjectionTest {
         handler.setLevel(Level.ALL);
         logger.setLevel(Level.FINE);
         logger.addHandler(handler);
-        ObjectMapper json = new ObjectMapper();
         try {
-            for (String[] h : HOSTILE) {
-                HardeningFakes.Request req = new HardeningFakes.Request("items", h[0], h[1]);
-                HardeningFakes.Response res = new HardeningFakes.Response();
-                filter.doFilter(req.proxy, res.proxy, (a, b) -> {
-                    throw new AssertionError("chain called");
-                });
-                assertEquals(501, res.status);
-                JsonNode body = json.readTree(res.body.toByteArray());
-                assertEquals(h[0], body.path("method").asText());
-                String expectedPath = h[1].replace('\ud800', '\ufffd');
-                assertEquals(expectedPath, body.path("path").asText());
-                String raw = res.body.toString(StandardCharsets.UTF_8);
-                assertFalse(raw.contains("\r") || raw.contains("\n"), "raw line break in the body: " + raw);
-            }
+            body.run();
         } finally {
             logger.removeHandler(handler);
             logger.setLevel(level);
         }
-        assertEquals(HOSTILE.size(), records.size(), "one FINE line per rejection");
-        SimpleFormatter formatter = new SimpleFormatter();
-        for (LogRecord record : records) {
-            assertEquals(Level.FINE, record.getLevel());
-            String line = formatter.formatMessage(record);
-            for (char c : line.toCharArray()) {
-                assertTrue(c >= 0x20 && c != 0x7f && !(c >= 0x80 && c <= 0x9f) && c != 0x2028 && c != 0x2029 && !Character.isSurrogate(c),
-                        String.format("control character U+%04X in log line: %s", (int) c, line));
-            }
-            assertFalse(line.contains("\nSEVERE") || line.contains("\n2026"), line);
-        }
-        String first = formatter.formatMessage(records.get(0));
-        assertTrue(first.contains("FOO\\u000d\\u000aSEVERE: forged admin login"), first);
+        return records;
     }
 }

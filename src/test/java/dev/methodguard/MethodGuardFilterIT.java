@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -116,6 +119,18 @@ class MethodGuardFilterIT {
             }
 
             @Test
+            void methodOverrideHeadersAreIgnoredTheRequestIsJudgedByItsRealMethod() throws Exception {
+                for (String header : new String[] {"X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override"}) {
+                    assertEquals("GET ok", RawHttp.send(jetty.port, "GET", "/items/1", header + ": DELETE").body(), header);
+                    assertEquals("POST ok", RawHttp.send(jetty.port, "POST", "/items/1", header + ": DELETE", "Content-Length: 0").body(), header);
+                    RawHttp.Response r = RawHttp.send(jetty.port, "DELETE", "/items/1", header + ": GET");
+                    assertEquals(405, r.status(), header);
+                    assertEquals("DELETE", json(r).get("method").asText(), header);
+                }
+                assertEquals(6, items.calls.get());
+            }
+
+            @Test
             void aCorsPreflightIsPassedOnToTheServlet() throws Exception {
                 RawHttp.Response r = RawHttp.send(jetty.port, "OPTIONS", "/cors/1",
                         "Origin: http://example.test", "Access-Control-Request-Method: PUT");
@@ -167,13 +182,22 @@ class MethodGuardFilterIT {
             }
 
             @Test
-            void anHttp10RequestGetsTheSame405NotA400() throws Exception {
-                byte[] req = "DELETE /items/1 HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
-                RawHttp.Response r = RawHttp.exchange(jetty.port, req, false);
+            void http10RequestsGetTheSameAnswersNotA400() throws Exception {
+                RawHttp.Response r = RawHttp.exchange(jetty.port, http10("DELETE"), false);
                 assertEquals(405, r.status());
                 assertEquals("GET, HEAD, OPTIONS, POST", r.header("Allow"));
                 assertEquals(BODY_405_ITEMS, r.body());
+                r = RawHttp.exchange(jetty.port, http10("FOO"), false);
+                assertEquals(501, r.status());
+                assertEquals(BODY_501_ITEMS, r.body());
+                r = RawHttp.exchange(jetty.port, http10("OPTIONS"), false);
+                assertEquals(200, r.status());
+                assertEquals("GET, HEAD, OPTIONS, POST", r.header("Allow"));
                 assertEquals(0, items.calls.get());
+            }
+
+            private static byte[] http10(String method) {
+                return (method + " /items/1 HTTP/1.0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
             }
 
             @Test
@@ -229,6 +253,10 @@ class MethodGuardFilterIT {
                 assertEquals("DELETE, GET, HEAD, OPTIONS, PUT", r.header("Allow"));
                 assertEquals("0", r.header("Content-Length"));
                 assertEquals("", r.body());
+                // No body, so nothing to type, sniff or keep out of caches: Allow is all it carries.
+                assertNull(r.header("Content-Type"));
+                assertNull(r.header("X-Content-Type-Options"));
+                assertNull(r.header("Cache-Control"));
                 assertEquals(0, documents.calls.get());
             }
 
@@ -239,6 +267,25 @@ class MethodGuardFilterIT {
                 assertEquals("GET, HEAD, OPTIONS, POST", r.header("Allow"));
                 assertEquals(0, cors.calls.get());
             }
+        }
+    }
+
+    @Nested
+    class StartupLog {
+        @Test
+        void eachUndeclaredServletGetsOneWarningNamingItAndHowToDeclareIt() throws Exception {
+            List<LogRecord> warnings;
+            try (CapturedLogs logs = CapturedLogs.start("dev.methodguard", Level.WARNING)) {
+                TestJetty.app().servlet("items", new TestServlets.GetPost(), "/items/*")
+                        .servlet("legacy", new TestServlets.Service(), "/legacy/*")
+                        .filter(new MethodGuardFilter()).start().close();
+                warnings = logs.records();
+            }
+            assertEquals(1, warnings.size(), warnings.stream().map(LogRecord::getMessage).toList().toString());
+            assertEquals(Level.WARNING, warnings.get(0).getLevel());
+            String message = warnings.get(0).getMessage();
+            assertTrue(message.contains("'legacy'") && message.contains("@AllowedMethods")
+                    && message.contains("methodguard.allowed-methods") && message.contains("builder().allowedMethods(\"legacy\""), message);
         }
     }
 
@@ -329,6 +376,7 @@ class MethodGuardFilterIT {
                 RawHttp.Response r = jetty.send("FOO", "/shop/items/a%20b");
                 assertEquals(501, r.status());
                 assertEquals("/shop/items/a%20b", json(r).get("path").asText());
+                assertEquals(0, items.calls.get());
             }
         }
 

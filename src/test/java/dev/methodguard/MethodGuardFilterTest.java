@@ -3,6 +3,8 @@ package dev.methodguard;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -75,6 +77,7 @@ class MethodGuardFilterTest {
             HttpServletRequest req = request("FOO", "registeredLater");
             filter.doFilter(req, response, chain);
             verify(chain).doFilter(req, response);
+            verifyNoInteractions(response);
         }
 
         @Test
@@ -83,6 +86,7 @@ class MethodGuardFilterTest {
             when(req.getHttpServletMapping()).thenReturn(null);
             filter.doFilter(req, response, chain);
             verify(chain).doFilter(req, response);
+            verifyNoInteractions(response);
         }
 
         @Test
@@ -102,6 +106,7 @@ class MethodGuardFilterTest {
             ServletResponse res = mock(ServletResponse.class);
             filter.doFilter(req, res, chain);
             verify(chain).doFilter(req, res);
+            verifyNoInteractions(res);
         }
 
         @Test
@@ -111,6 +116,7 @@ class MethodGuardFilterTest {
             when(req.getHeader("Access-Control-Request-Method")).thenReturn("PUT");
             filter.doFilter(req, response, chain);
             verify(chain).doFilter(req, response);
+            verifyNoInteractions(response); // no Allow, no status: CORS handling downstream answers it
         }
     }
 
@@ -139,10 +145,16 @@ class MethodGuardFilterTest {
     class Rejected {
         @Test
         void aKnownMethodNotAllowedHereIsA405AndTheChainIsNotCalled() throws Exception {
-            filter.doFilter(request("DELETE", "items"), response, chain);
+            HttpServletRequest req = request("DELETE", "items");
+            filter.doFilter(req, response, chain);
             verify(response).setStatus(405);
             verify(response).setHeader("Allow", "GET, HEAD, OPTIONS, POST");
             verifyNoInteractions(chain);
+            // The body of a rejected request is the container's to frame: never read, no Connection header.
+            verify(req, never()).getInputStream();
+            verify(req, never()).getReader();
+            verify(response, never()).setHeader(eq("Connection"), anyString());
+            verify(response, never()).addHeader(eq("Connection"), anyString());
             assertEquals(1, filter.rejected405());
         }
 
@@ -150,7 +162,8 @@ class MethodGuardFilterTest {
         void aMethodNoServletAllowsIsA501WithoutAllow() throws Exception {
             filter.doFilter(request("FOO", "items"), response, chain);
             verify(response).setStatus(501);
-            verify(response, never()).setHeader("Allow", "GET, HEAD, OPTIONS, POST");
+            verify(response, never()).setHeader(eq("Allow"), anyString());
+            verify(response, never()).addHeader(eq("Allow"), anyString());
             verifyNoInteractions(chain);
             assertEquals(1, filter.rejected501());
         }

@@ -121,19 +121,26 @@ abstract class RejectedBodiesContract {
             RawHttp.Response second;
             try {
                 second = RawHttp.read(in, false);
+            } catch (SocketTimeoutException stalled) {
+                throw new AssertionError("the connection was neither answered nor closed within 10 s after the rejection", stalled);
             } catch (IOException closed) {
                 second = null; // "connection closed before a response", or a reset: a clean refusal either way
             }
-            String after = "";
+            ByteArrayOutputStream more = new ByteArrayOutputStream();
             if (second != null) {
+                // Keep whatever arrives until a quiet moment or the close (at most 64 KiB): an extra response
+                // here would answer bytes of the rejected body.
                 socket.setSoTimeout(300);
+                byte[] buffer = new byte[4096];
                 try {
-                    byte[] more = in.readNBytes(4096);
-                    after = new String(more, StandardCharsets.ISO_8859_1);
+                    for (int n; more.size() < 65_536 && (n = in.read(buffer)) != -1; ) {
+                        more.write(buffer, 0, n);
+                    }
                 } catch (SocketTimeoutException | java.net.SocketException quiet) {
                     // nothing more arrived: good
                 }
             }
+            String after = more.toString(StandardCharsets.ISO_8859_1);
             writer.join(10_000);
             return new Outcome(interim, first, second, after);
         }

@@ -144,6 +144,7 @@ class SecurityDefaultsIT {
             assertEquals(405, r.status(), r.statusLine());
             assertEquals("nosniff", r.header("X-Content-Type-Options"));
             assertEquals("no-store", r.header("Cache-Control"));
+            assertEquals("application/problem+json", r.header("Content-Type"));
             assertEquals("POST", r.header("Allow").replace("OPTIONS, ", "").replace(", OPTIONS", ""));
             assertEquals("", r.body());
         }
@@ -165,9 +166,11 @@ class SecurityDefaultsIT {
             for (RawHttp.Response r : responses) {
                 assertTrue(r.status() == 405 || r.status() == 501 || r.status() == 400, r.statusLine());
             }
-            // Jetty refuses encoded CR, LF, ESC and NUL in paths (400) before any filter; the rest reach it.
+            // Jetty refuses encoded CR, LF, ESC and NUL in paths (400) before any filter (LogInjectionTest hands
+            // them to the filter directly); the U+2028 path and the 500-character method do reach it.
+            assertEquals(501, responses.get(2).status(), responses.get(2).statusLine());
+            assertEquals(501, responses.get(3).status(), responses.get(3).statusLine());
             long rejected = responses.stream().filter(r -> r.status() != 400).count();
-            assertTrue(rejected >= 2, "too few requests reached the filter");
             List<LogRecord> rejections = records.stream().filter(r -> r.getMessage().startsWith("rejected")).toList();
             assertEquals(rejected, rejections.size(), "one FINE line per rejection");
             SimpleFormatter formatter = new SimpleFormatter();

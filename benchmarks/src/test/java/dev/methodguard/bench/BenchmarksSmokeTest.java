@@ -32,7 +32,12 @@ class BenchmarksSmokeTest {
             filter.doFilter(new FakeRequest("GET", Fixture.URI, Fixture.target(100)), response, chain);
 
             assertEquals(1, chain.passed);
+            // The fake starts at 200 like a real response: "untouched" is that nothing else was set.
             assertEquals(200, response.status);
+            assertNull(response.allow);
+            assertNull(response.contentType);
+            assertNull(response.cacheControl);
+            assertEquals(-1, response.contentLength);
             assertEquals(0, response.bytesWritten);
         }
 
