@@ -1,6 +1,5 @@
 package dev.methodguard;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -8,8 +7,10 @@ import java.util.Set;
 import java.util.SortedSet;
 
 /**
- * What one servlet supports, with everything a response needs precomputed once: the set tested on each
- * request, the {@code Allow} header value and the JSON fragment {@code ,"allowed":[...]}}.
+ * What one target supports, with everything a response needs precomputed once: the set tested on each
+ * request, the {@code Allow} header value, the JSON tail {@code ,"allowed":[...]}} and what to do with
+ * OPTIONS. A target is a servlet, a container fallback (unmapped paths, files served outside any
+ * servlet) or one route of a routed servlet.
  */
 final class Capability {
     /** Where a servlet's methods came from, in the order the rules are tried. */
@@ -18,6 +19,8 @@ final class Capability {
         INIT_PARAM("init-param " + InitParams.SERVLET_ALLOWED_METHODS),
         ANNOTATION("@AllowedMethods"),
         CONTAINER_DEFAULT("container default"),
+        FRAMEWORK("framework"),
+        CONTAINER_FALLBACK("container fallback"),
         INTROSPECTION("introspection"),
         UNDECLARED("undeclared");
 
@@ -35,11 +38,18 @@ final class Capability {
     final String note;
     private final Set<String> allowed;
     private final Set<String> allowedView;
+    final List<String> allowedList;
     final String allowHeader;
     /** {@code ,"allowed":["GET",...]}} closing a 405 body, in both formats. */
     final byte[] allowedJsonTail;
+    /** The servlet handles OPTIONS itself (it overrides doOptions, or OPTIONS was declared explicitly). */
+    final boolean ownsOptions;
+    /** A CORS preflight passes on to the chain (decided at init() from the preflight rule). */
+    final boolean passesPreflight;
+    final Counters counters;
 
-    private Capability(String servletName, List<String> mappings, Source source, SortedSet<String> allowed, String note) {
+    private Capability(String servletName, List<String> mappings, Source source, SortedSet<String> allowed, String note,
+                       boolean ownsOptions, boolean passesPreflight, Counters counters) {
         this.servletName = servletName;
         this.mappings = List.copyOf(mappings);
         this.source = source;
@@ -48,20 +58,25 @@ final class Capability {
         // Never written after construction; allowed() hands out a read-only view.
         this.allowed = allowed == null ? Set.of() : new HashSet<>(allowed);
         this.allowedView = Collections.unmodifiableSet(this.allowed);
-        this.allowHeader = allowed == null ? "" : String.join(", ", allowed);
-        this.allowedJsonTail = allowed == null ? new byte[0] : jsonTail(allowed);
+        this.allowedList = allowed == null ? List.of() : List.copyOf(allowed);
+        this.allowHeader = String.join(", ", allowedList);
+        this.allowedJsonTail = WireFormat.allowedTail(allowedList);
+        this.ownsOptions = ownsOptions;
+        this.passesPreflight = passesPreflight;
+        this.counters = counters;
+    }
+
+    static Capability declared(String servletName, List<String> mappings, Source source, SortedSet<String> allowed, String note,
+                               boolean ownsOptions, boolean passesPreflight) {
+        return new Capability(servletName, mappings, source, allowed, note, ownsOptions, passesPreflight, new Counters());
     }
 
     static Capability declared(String servletName, List<String> mappings, Source source, SortedSet<String> allowed) {
-        return declared(servletName, mappings, source, allowed, null);
-    }
-
-    static Capability declared(String servletName, List<String> mappings, Source source, SortedSet<String> allowed, String note) {
-        return new Capability(servletName, mappings, source, allowed, note);
+        return declared(servletName, mappings, source, allowed, null, false, false);
     }
 
     static Capability undeclared(String servletName, List<String> mappings, String why) {
-        return new Capability(servletName, mappings, Source.UNDECLARED, null, why);
+        return new Capability(servletName, mappings, Source.UNDECLARED, null, why, false, false, new Counters());
     }
 
     boolean isDeclared() {
@@ -74,16 +89,5 @@ final class Capability {
 
     Set<String> allowed() {
         return allowedView;
-    }
-
-    private static byte[] jsonTail(SortedSet<String> allowed) {
-        // Method names are validated tokens: no character in them needs JSON escaping.
-        StringBuilder b = new StringBuilder(",\"allowed\":[");
-        boolean first = true;
-        for (String m : allowed) {
-            b.append(first ? "\"" : ",\"").append(m).append('"');
-            first = false;
-        }
-        return b.append("]}").toString().getBytes(StandardCharsets.UTF_8);
     }
 }

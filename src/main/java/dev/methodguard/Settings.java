@@ -5,16 +5,38 @@ import java.util.Set;
 
 /**
  * The validated configuration, as given by the builder or parsed from init-params, before it meets the
- * servlet registrations at {@code init()}.
+ * servlet registrations at {@code init()}. A record, so the startup listener and the filter can tell
+ * whether they were configured alike.
  *
- * @param servlets    servlet name to the methods the builder declares for it
+ * @param servlets     servlet name to the methods the builder declares for it
  * @param knownMethods methods known to the server although no servlet allows them
  * @param jmx          whether to register the counters as an MBean
+ * @param errorBody    the application's error body, or {@code null} for the built-in one
  */
 record Settings(Map<String, Set<String>> servlets, Set<String> knownMethods, BodyFormat format, boolean allowTrace,
-                boolean jmx) {
+                boolean jmx, Mode mode, Preflight preflight, ErrorBodyFactory errorBody) {
+    static final Settings DEFAULTS = new Settings(Map.of(), Set.of(), BodyFormat.JSON, false, false, Mode.ENFORCE,
+            Preflight.AUTO, null);
+
     Settings {
         servlets = Map.copyOf(servlets);
         knownMethods = Set.copyOf(knownMethods);
+    }
+
+    /**
+     * Whether two settings configure the same filter: an error-body factory counts by its class, since
+     * the startup listener and the filter each make their own instance.
+     */
+    boolean sameAs(Settings other) {
+        return other != null && withoutFactory().equals(other.withoutFactory())
+                && factoryClass(errorBody) == factoryClass(other.errorBody);
+    }
+
+    private Settings withoutFactory() {
+        return new Settings(servlets, knownMethods, format, allowTrace, jmx, mode, preflight, null);
+    }
+
+    private static Class<?> factoryClass(ErrorBodyFactory f) {
+        return f == null ? null : f.getClass();
     }
 }
