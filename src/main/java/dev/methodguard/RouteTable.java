@@ -49,7 +49,9 @@ import java.util.regex.PatternSyntaxException;
  *     beats a plain parameter, which beats a catch-all; then the earlier line. Two routes of identical shape
  *     ({@code /items/{id}} and {@code /items/{x}}) are an error: one of them could never be chosen.</li>
  * <li>{@link Ranking#JAKARTA_REST} (Jakarta REST 3.1 §3.7.2): most literal characters, then most template
- *     variables, then most variables with a non-default regex, then the earlier route. Identically shaped
+ *     variables, then most variables with a non-default regex, then the earlier route. These keys are compared
+ *     first for the route's {@link Route#scope() scope} (its resource class's {@code @Path}: the class is
+ *     chosen first), then for its whole template (the method within the class). Identically shaped
  *     routes (one path served by methods of several classes) are merged: the union of their methods, and a
  *     pass-through route absorbs the others. A slash-matching regex that is not in the last segment cannot be
  *     matched segment by segment: the route is cut there into a pass-through catch-all (it then passes
@@ -68,12 +70,19 @@ final class RouteTable {
     /**
      * One route. {@code methods == null} means "pass through" (e.g. a Jakarta REST sub-resource locator
      * subtree): MethodGuard must not judge it. {@code source} says where the route came from, for messages.
+     * {@code scope}, used by {@link Ranking#JAKARTA_REST} only, is the template that ranks first: the
+     * {@code @Path} of the resource class the route belongs to (Jakarta REST picks the class first, §3.7.2
+     * step 1, then the method within it); {@code null} means the route's own template.
      */
-    record Route(String template, Set<String> methods, String source) {
+    record Route(String template, Set<String> methods, String source, String scope) {
         Route {
             Objects.requireNonNull(template, "template");
             Objects.requireNonNull(source, "source");
             methods = methods == null ? null : Collections.unmodifiableSet(new LinkedHashSet<>(methods));
+        }
+
+        Route(String template, Set<String> methods, String source) {
+            this(template, methods, source, null);
         }
 
         boolean passThrough() {
@@ -114,6 +123,12 @@ final class RouteTable {
         List<Template> templates = new ArrayList<>();
         for (Route r : routes) {
             Template t = Template.parse(r.template(), lenient, r.source());
+            if (lenient && r.scope() != null) {
+                Template scope = Template.parse(r.scope(), true, r.source());
+                t.scopeLiteralChars = scope.literalChars;
+                t.scopeVars = scope.vars;
+                t.scopeRegexVars = scope.regexVars;
+            }
             Route route = r;
             if (r.methods() != null) {
                 try {
@@ -122,7 +137,7 @@ final class RouteTable {
                     throw new IllegalArgumentException(describe(r) + ": " + e.getMessage(), e);
                 }
                 if (t.approximate) {
-                    route = new Route(r.template(), null, r.source());
+                    route = new Route(r.template(), null, r.source(), r.scope());
                 }
             }
             Integer same = byShape.get(t.shape);
@@ -164,11 +179,11 @@ final class RouteTable {
     private static Route merge(Route a, Route b) {
         String source = a.source().equals(b.source()) ? a.source() : a.source() + ", " + b.source();
         if (a.methods() == null || b.methods() == null) {
-            return new Route(a.template(), null, source);
+            return new Route(a.template(), null, source, a.scope());
         }
         Set<String> union = new LinkedHashSet<>(a.methods());
         union.addAll(b.methods());
-        return new Route(a.template(), union, source);
+        return new Route(a.template(), union, source, a.scope());
     }
 
     /** '*' is a token, but a reader would take it for "all methods": a table lists methods, nothing else. */
@@ -475,7 +490,19 @@ final class RouteTable {
             return 0;
         };
         static final Comparator<Template> JAKARTA_ORDER = (a, b) -> {
-            int c = Integer.compare(b.literalChars, a.literalChars);
+            int c = Integer.compare(b.scopeLiteralChars, a.scopeLiteralChars);
+            if (c != 0) {
+                return c;
+            }
+            c = Integer.compare(b.scopeVars, a.scopeVars);
+            if (c != 0) {
+                return c;
+            }
+            c = Integer.compare(b.scopeRegexVars, a.scopeRegexVars);
+            if (c != 0) {
+                return c;
+            }
+            c = Integer.compare(b.literalChars, a.literalChars);
             if (c != 0) {
                 return c;
             }
@@ -488,6 +515,10 @@ final class RouteTable {
         int vars;
         int regexVars;
         boolean catchAll;
+        /** The counts of the route's scope (JAKARTA_REST), by default its own: compared first. */
+        int scopeLiteralChars;
+        int scopeVars;
+        int scopeRegexVars;
         /** Cut at a slash-matching regex that is not last: the route must pass through. */
         boolean approximate;
         String shape;
@@ -535,6 +566,9 @@ final class RouteTable {
                 }
             }
             t.shape = shape.toString();
+            t.scopeLiteralChars = t.literalChars;
+            t.scopeVars = t.vars;
+            t.scopeRegexVars = t.regexVars;
             return t;
         }
 
