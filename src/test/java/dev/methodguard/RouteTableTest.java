@@ -159,7 +159,64 @@ class RouteTableTest {
     }
 
     @Nested
+    class SlashFreeRegexes {
+        @Test
+        void regexesThatCannotMatchASlashAreProvenSo() {
+            for (String r : List.of("\\d+", "[0-9]{4}", "[a-z]+", "[^/]+", "[^/]+?", "[\\w.-]+", "[A-Za-z0-9_]*", "abc|def",
+                    "(?i)[a-f]+", "\\Qa.b\\E", "[^/?]+", "\\.json", "x\\-y")) {
+                assertTrue(RouteTable.SlashFree.proven(r), r);
+            }
+        }
+
+        @Test
+        void anythingThatMightMatchASlashIsNot() {
+            for (String r : List.of(".*", ".+", "[^?]*", "[^a]+", "\\D+", "\\W", "\\S+", "\\p{Print}+", "\\x2F", "\\u002F",
+                    "\\057", "[!-~]+", "[\\x00-\\x7F]", "[a-z&&[^b]]", "a/b", "\\/", "[/]", "[^a/b]|.", "\\Qa/b\\E", "(a)\\1")) {
+                assertTrue(!RouteTable.SlashFree.proven(r), r);
+            }
+        }
+    }
+
+    @Nested
+    class Threads {
+        @Test
+        void regexRoutesMatchCorrectlyFromManyThreadsAtOnce() throws Exception {
+            RouteTable t = table("/n/{id: \\d+} GET", "/n/{name} POST", "/f/{p: .*\\.css} GET", "/v{n}/x GET");
+            List<Thread> threads = new ArrayList<>();
+            List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+            for (int k = 0; k < 4; k++) {
+                Thread th = new Thread(() -> {
+                    try {
+                        for (int i = 0; i < 20_000; i++) {
+                            assertEquals("/n/{id: \\d+}", winner(t, "/n/" + i));
+                            assertEquals("/n/{name}", winner(t, "/n/x" + i));
+                            assertEquals("/f/{p: .*\\.css}", winner(t, "/f/a/" + i + ".css"));
+                            assertNull(winner(t, "/f/a/" + i + ".js"));
+                            assertEquals("/v{n}/x", winner(t, "/v" + i + "/x"));
+                        }
+                    } catch (Throwable e) {
+                        failures.add(e);
+                    }
+                });
+                threads.add(th);
+                th.start();
+            }
+            for (Thread th : threads) {
+                th.join();
+            }
+            assertEquals(List.of(), failures);
+        }
+    }
+
+    @Nested
     class SpecificRanking {
+        @Test
+        void theRootRouteBeatsARootCatchAllAtTheRoot() {
+            RouteTable t = table("/* POST", "/ GET");
+            assertEquals("/", winner(t, "/"));
+            assertEquals("/*", winner(t, "/x"));
+        }
+
         @Test
         void aLiteralBeatsAParameter() {
             RouteTable t = table("/items/{id} GET", "/items/new POST");
