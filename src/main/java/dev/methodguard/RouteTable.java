@@ -35,7 +35,11 @@ import java.util.regex.PatternSyntaxException;
  *     A {@code {x: regex}} whose regex may match {@code /} (anything not provably slash-free, e.g. {@code .*})
  *     is a catch-all too, and its regex must match the whole remaining path.</li>
  * </ul>
- * A trailing slash on a template or a request path is ignored; {@code /} and the empty path (or {@code null})
+ * Regexes are honoured rather than read as plain parameters on purpose: {@code /items/{id: \d+}} read as
+ * {@code /items/{id}} would outrank {@code /items/{name}} for {@code /items/abc} and judge that request by
+ * a route that does not serve it. A request is judged only by a route that really matches it.
+ *
+ * <p>A trailing slash on a template or a request path is ignored; {@code /} and the empty path (or {@code null})
  * match the route {@code /}; an empty request segment ({@code //}) matches no literal or parameter, only a
  * catch-all. Paths are matched as given (the container has decoded them).
  *
@@ -47,7 +51,8 @@ import java.util.regex.PatternSyntaxException;
  * <li>{@link Ranking#SPECIFIC}, for explicit tables: most literal characters wins; then the route without a
  *     catch-all; then, segment by segment from the left, a literal beats a regex or mixed segment, which
  *     beats a plain parameter, which beats a catch-all; then the earlier line. Two routes of identical shape
- *     ({@code /items/{id}} and {@code /items/{x}}) are an error: one of them could never be chosen.</li>
+ *     ({@code /items/{id}} and {@code /items/{x}}) are an error: one of them could never be chosen. So is a
+ *     catch-all, or a slash-matching regex, that is not the last segment.</li>
  * <li>{@link Ranking#JAKARTA_REST} (Jakarta REST 3.1 §3.7.2): most literal characters, then most template
  *     variables, then most variables with a non-default regex, then the earlier route. These keys are compared
  *     first for the route's {@link Route#scope() scope} (its resource class's {@code @Path}: the class is
