@@ -146,12 +146,33 @@ final class JakartaRestRoutes {
         return null;
     }
 
+    /**
+     * The method of {@code k} that {@code m} overrides or implements: the same signature, or else (a generic
+     * interface or superclass, {@code put(T)} implemented as {@code put(String)}) the same name and arity with
+     * parameter types that accept {@code m}'s, as their erasure does.
+     */
     private static Method declared(Class<?> k, Method m) {
         try {
             return k.getDeclaredMethod(m.getName(), m.getParameterTypes());
         } catch (NoSuchMethodException e) {
+            Class<?>[] wanted = m.getParameterTypes();
+            for (Method d : k.getDeclaredMethods()) {
+                if (d.getName().equals(m.getName()) && d.getParameterCount() == wanted.length && !d.isBridge()
+                        && !Modifier.isStatic(d.getModifiers()) && accepts(d.getParameterTypes(), wanted)) {
+                    return d;
+                }
+            }
             return null;
         }
+    }
+
+    private static boolean accepts(Class<?>[] declared, Class<?>[] actual) {
+        for (int i = 0; i < declared.length; i++) {
+            if (!declared[i].isAssignableFrom(actual[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean hasJakartaRest(Method m) {

@@ -117,6 +117,11 @@ class JakartaRestRoutesTest {
         }
 
         @Test
+        void annotationsOfAGenericInterfaceMethodReachItsImplementation() {
+            assertEquals(Set.of("GET", "HEAD", "PUT", "OPTIONS"), methods(table(Resources.Generic.class), "/generic/1"));
+        }
+
+        @Test
         void aMethodsOwnAnnotationHidesAllOfTheInterfaces() {
             RouteTable t = table(Resources.Impl.class);
             // y() carries @POST itself, so the interface's @Path("y") is ignored: POST is at the class path.
@@ -211,13 +216,13 @@ class JakartaRestRoutesTest {
         @Test
         void findsTheConcreteClassesCarryingPathWithoutInitializingThem() throws Exception {
             List<Class<?>> found = JakartaRestRoutes.scan(context(), getClass().getClassLoader(), List.of(FIXTURES));
-            assertEquals(Set.of("Boom", "Dav", "Impl", "Items", "Root", "Tenant"), names(found));
+            assertEquals(Set.of("Boom", "Dav", "Generic", "Impl", "Items", "Root", "Tenant"), names(found));
         }
 
         @Test
         void withoutPackagesTheWholeClassesDirectoryIsScanned() throws Exception {
             List<Class<?>> found = JakartaRestRoutes.scan(context(), getClass().getClassLoader(), List.of());
-            assertTrue(names(found).containsAll(Set.of("Boom", "Dav", "Impl", "Items", "Root", "Tenant")), names(found).toString());
+            assertTrue(names(found).containsAll(Set.of("Boom", "Dav", "Generic", "Impl", "Items", "Root", "Tenant")), names(found).toString());
         }
 
         @Test
@@ -225,7 +230,7 @@ class JakartaRestRoutesTest {
             ClassLoader l = getClass().getClassLoader();
             assertEquals(List.of(), JakartaRestRoutes.scan(context(), l, List.of("dev.methodguard.rest")));
             assertEquals(List.of(), JakartaRestRoutes.scan(context(), l, List.of("restfixtures")));
-            assertEquals(6, JakartaRestRoutes.scan(context(), l, List.of(" dev.methodguard ")).size());
+            assertEquals(7, JakartaRestRoutes.scan(context(), l, List.of(" dev.methodguard ")).size());
         }
 
         @Test

@@ -131,6 +131,33 @@ public final class Resources {
         }
     }
 
+    /** A generic interface: its put(T) is implemented as put(String). */
+    public interface Crud<T> {
+        @GET
+        @Path("{id}")
+        T get(@PathParam("id") String id);
+
+        @PUT
+        @Path("{id}")
+        void put(@PathParam("id") String id, T body);
+    }
+
+    @Path("/generic")
+    public static class Generic implements Crud<String> {
+        static {
+            INITIALIZED.add("Generic");
+        }
+
+        @Override
+        public String get(String id) {
+            return id;
+        }
+
+        @Override
+        public void put(String id, String body) {
+        }
+    }
+
     @Path("/")
     public static class Root {
         static {
