@@ -58,39 +58,15 @@ final class JakartaRestRoutes {
                 continue;
             }
             String base = join(value(classPath), "");
-            Method[] candidates;
+            List<Route> classMethods = new ArrayList<>();
+            List<Route> classPassThrough = new ArrayList<>();
             try {
-                // The public methods, inherited ones included, one per signature (the most specific).
-                candidates = c.getMethods();
-            } catch (LinkageError e) {
-                // A signature names a class that is missing: the container cannot serve it either. Its paths
-                // pass through rather than being judged without its methods.
-                candidates = new Method[0];
-            }
-            Arrays.sort(candidates, Comparator.comparing(Method::toGenericString)); // a stable route order
-            for (Method m : candidates) {
-                if (m.isSynthetic() || m.isBridge() || Modifier.isStatic(m.getModifiers())) {
-                    continue;
-                }
-                Method annotated = annotatedOrigin(c, m);
-                if (annotated == null) {
-                    continue;
-                }
-                Annotation[] annotations = annotated.getDeclaredAnnotations();
-                Annotation path = annotation(annotations, PATH);
-                Set<String> httpMethods = httpMethods(annotations);
-                String source = c.getName() + "#" + m.getName();
-                String template = path == null ? base : join(base, value(path));
-                if (!httpMethods.isEmpty()) {
-                    if (httpMethods.contains(Methods.GET)) {
-                        httpMethods.add(Methods.HEAD);
-                    }
-                    httpMethods.add(Methods.OPTIONS);
-                    methods.add(new Route(template, httpMethods, source, base));
-                } else if (path != null) {
-                    passThrough.add(new Route(template, null, source + " (sub-resource locator)", base));
-                    passThrough.add(new Route(join(template, "{rest...}"), null, source + " (sub-resource locator)", base));
-                }
+                addMethods(c, base, classMethods, classPassThrough);
+                methods.addAll(classMethods);
+                passThrough.addAll(classPassThrough);
+            } catch (LinkageError | TypeNotPresentException e) {
+                // A signature or annotation names a class that is missing. Rather than judge the class's paths by
+                // the methods that could be read, all of them pass through (the sentinel below).
             }
             passThrough.add(new Route(join(base, "{rest...}"), null, c.getName() + " (other paths under the class)", base));
         }
@@ -98,6 +74,36 @@ final class JakartaRestRoutes {
         List<Route> out = new ArrayList<>(methods);
         out.addAll(passThrough);
         return out;
+    }
+
+    private static void addMethods(Class<?> c, String base, List<Route> methods, List<Route> passThrough) {
+        // The public methods, inherited ones included, one per signature (the most specific).
+        Method[] candidates = c.getMethods();
+        Arrays.sort(candidates, Comparator.comparing(Method::toGenericString)); // a stable route order
+        for (Method m : candidates) {
+            if (m.isSynthetic() || m.isBridge() || Modifier.isStatic(m.getModifiers())) {
+                continue;
+            }
+            Method annotated = annotatedOrigin(c, m);
+            if (annotated == null) {
+                continue;
+            }
+            Annotation[] annotations = annotated.getDeclaredAnnotations();
+            Annotation path = annotation(annotations, PATH);
+            Set<String> httpMethods = httpMethods(annotations);
+            String source = c.getName() + "#" + m.getName();
+            String template = path == null ? base : join(base, value(path));
+            if (!httpMethods.isEmpty()) {
+                if (httpMethods.contains(Methods.GET)) {
+                    httpMethods.add(Methods.HEAD);
+                }
+                httpMethods.add(Methods.OPTIONS);
+                methods.add(new Route(template, httpMethods, source, base));
+            } else if (path != null) {
+                passThrough.add(new Route(template, null, source + " (sub-resource locator)", base));
+                passThrough.add(new Route(join(template, "{rest...}"), null, source + " (sub-resource locator)", base));
+            }
+        }
     }
 
     /**

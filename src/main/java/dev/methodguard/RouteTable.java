@@ -89,10 +89,6 @@ final class RouteTable {
         Route(String template, Set<String> methods, String source) {
             this(template, methods, source, null);
         }
-
-        boolean passThrough() {
-            return methods == null;
-        }
     }
 
     /** How ties between matching routes are broken; see the class comment. */

@@ -145,7 +145,7 @@ class JakartaRestRoutesTest {
     }
 
     @Nested
-    class Ranking_ {
+    class ClassFirstRanking {
         @Test
         void theClassIsChosenBeforeTheMethodAsJakartaRestDoes() {
             RouteTable t = table(Resources.Tenant.class, Resources.Items.class);
