@@ -18,6 +18,8 @@ final class Capability {
         BUILDER("builder"),
         INIT_PARAM("init-param " + InitParams.SERVLET_ALLOWED_METHODS),
         ANNOTATION("@AllowedMethods"),
+        ROUTES_PARAM("init-param " + InitParams.SERVLET_ROUTES),
+        JAKARTA_REST("Jakarta REST annotations"),
         CONTAINER_DEFAULT("container default"),
         FRAMEWORK("framework"),
         CONTAINER_FALLBACK("container fallback"),
@@ -47,9 +49,23 @@ final class Capability {
     /** A CORS preflight passes on to the chain (decided at init() from the preflight rule). */
     final boolean passesPreflight;
     final Counters counters;
+    /** A routed servlet's table, else {@code null}; byRoute[i] judges route i ({@code null}: it passes through). */
+    final RouteTable routes;
+    private final Capability[] byRoute;
+    /** For a route's capability: its template; else {@code null}. */
+    final String template;
 
     private Capability(String servletName, List<String> mappings, Source source, SortedSet<String> allowed, String note,
                        boolean ownsOptions, boolean passesPreflight, Counters counters) {
+        this(servletName, mappings, source, allowed, note, ownsOptions, passesPreflight, counters, null, null, null);
+    }
+
+    private Capability(String servletName, List<String> mappings, Source source, SortedSet<String> allowed, String note,
+                       boolean ownsOptions, boolean passesPreflight, Counters counters, RouteTable routes,
+                       Capability[] byRoute, String template) {
+        this.routes = routes;
+        this.byRoute = byRoute;
+        this.template = template;
         this.servletName = servletName;
         this.mappings = List.copyOf(mappings);
         this.source = source;
@@ -73,6 +89,36 @@ final class Capability {
 
     static Capability declared(String servletName, List<String> mappings, Source source, SortedSet<String> allowed) {
         return declared(servletName, mappings, source, allowed, null, false, false);
+    }
+
+    /** One route of a routed servlet: counted under the servlet's name, with the servlet's counters. */
+    static Capability route(Capability servlet, String template, SortedSet<String> allowed, boolean ownsOptions,
+                            boolean passesPreflight) {
+        return new Capability(servlet.servletName, servlet.mappings, servlet.source, allowed, null, ownsOptions, passesPreflight,
+                servlet.counters, null, null, template);
+    }
+
+    /** A servlet judged by route; {@code routeOf} makes each route's capability, or {@code null} for pass-through. */
+    static Capability routed(String servletName, List<String> mappings, Source source, String note, RouteTable routes,
+                             java.util.function.BiFunction<Capability, RouteTable.Route, Capability> routeOf) {
+        Capability[] byRoute = new Capability[routes.routes().size()];
+        Capability servlet = new Capability(servletName, mappings, source, null, note, false, false, new Counters(), routes, byRoute, null);
+        for (int i = 0; i < byRoute.length; i++) {
+            RouteTable.Route r = routes.routes().get(i);
+            byRoute[i] = r.methods() == null ? null : routeOf.apply(servlet, r);
+        }
+        return servlet;
+    }
+
+    /** The route's capability for a path relative to the servlet's mapping; {@code null} when no route judges it. */
+    Capability route(String path) {
+        int i = routes.match(path);
+        return i < 0 ? null : byRoute[i];
+    }
+
+    /** The capabilities of the routes, in table order ({@code null} for pass-through routes). */
+    List<Capability> routeCapabilities() {
+        return byRoute == null ? List.of() : java.util.Arrays.asList(byRoute.clone());
     }
 
     static Capability undeclared(String servletName, List<String> mappings, String why) {

@@ -81,7 +81,7 @@ final class CapabilityResolver {
         List<String> warnings = new ArrayList<>();
         SecurityConstraints constraints = SecurityConstraints.read(context, warnings::add);
         CorsFilters cors = CorsFilters.read(context);
-        for (String name : settings.servlets().keySet()) {
+        for (String name : settings.declaredNames()) {
             if (!registrations.containsKey(name)) {
                 throw new ServletException(filterLabel + ": the builder declares methods for servlet '" + Escape.forLog(name, 100)
                         + "', but no servlet of that name is registered; registered: " + String.join(", ", registrations.keySet()));
@@ -119,13 +119,32 @@ final class CapabilityResolver {
         Declarer declare = (source, raw, note) -> declared(name, mappings, source, raw, note, settings,
                 constraints.headGap(mappings, servletClass), corsCovered);
         Set<String> fromBuilder = settings.servlets().get(name);
+        List<RouteTable.Route> builderRoutes = settings.routes().get(name);
+        List<Class<?>> builderRest = settings.jakartaRest().get(name);
         String param = reg.getInitParameter(InitParams.SERVLET_ALLOWED_METHODS);
-        if (fromBuilder != null && param != null) {
-            throw new ServletException(filterLabel + ": servlet '" + name + "' is declared twice, by the builder and by its init-param "
-                    + InitParams.SERVLET_ALLOWED_METHODS + " = " + Methods.quote(param) + "; keep one");
+        String routesParam = reg.getInitParameter(InitParams.SERVLET_ROUTES);
+        boolean byBuilder = fromBuilder != null || builderRoutes != null || builderRest != null;
+        if ((byBuilder ? 1 : 0) + (param != null ? 1 : 0) + (routesParam != null ? 1 : 0) > 1) {
+            throw new ServletException(filterLabel + ": servlet '" + name + "' is declared more than once ("
+                    + (byBuilder ? "by the builder, " : "") + (param != null ? "init-param " + InitParams.SERVLET_ALLOWED_METHODS + " = "
+                    + Methods.quote(param) + ", " : "") + (routesParam != null ? "init-param " + InitParams.SERVLET_ROUTES + ", " : "")
+                    + "); keep one");
         }
+        RouteDeclarer routed = (source, table, note, jakarta) -> routed(name, mappings, source, table, note, settings,
+                constraints.headGap(mappings, servletClass), corsCovered, jakarta);
         if (fromBuilder != null) {
             return declare.as(Source.BUILDER, fromBuilder, null);
+        }
+        if (builderRoutes != null) {
+            return routed.as(Source.BUILDER, RouteTable.of(builderRoutes, RouteTable.Ranking.SPECIFIC), null, false);
+        }
+        if (builderRest != null) {
+            try {
+                return routed.as(Source.BUILDER, RouteTable.of(JakartaRestRoutes.of(builderRest), RouteTable.Ranking.JAKARTA_REST),
+                        "Jakarta REST annotations of " + builderRest.size() + " classes", true);
+            } catch (IllegalArgumentException ex) {
+                throw new ServletException(filterLabel + ": servlet '" + name + "' jakartaRest(...): " + ex.getMessage());
+            }
         }
         if (param != null) {
             try {
@@ -133,6 +152,15 @@ final class CapabilityResolver {
             } catch (IllegalArgumentException ex) {
                 throw new ServletException(filterLabel + ": servlet '" + name + "' init-param " + InitParams.SERVLET_ALLOWED_METHODS
                         + " = " + Methods.quote(param) + ": " + ex.getMessage());
+            }
+        }
+        if (routesParam != null) {
+            try {
+                return routed.as(Source.ROUTES_PARAM, RouteTable.of(RouteTable.parse(routesParam, "init-param"),
+                        RouteTable.Ranking.SPECIFIC), null, false);
+            } catch (IllegalArgumentException ex) {
+                throw new ServletException(filterLabel + ": servlet '" + name + "' init-param " + InitParams.SERVLET_ROUTES + ": "
+                        + ex.getMessage());
             }
         }
         if (servletClass != null) {
@@ -157,6 +185,18 @@ final class CapabilityResolver {
         }
         if (className != null && FALLBACK_SERVLETS.contains(className)) {
             return declare.as(Source.CONTAINER_FALLBACK, STATIC_METHODS, null);
+        }
+        if (className != null && JakartaRestServlets.CLASSES.contains(className)) {
+            JakartaRestServlets.Found found = JakartaRestServlets.find(name, reg, context);
+            if (found.classes() == null) {
+                return Capability.undeclared(name, mappings, found.how());
+            }
+            try {
+                return routed.as(Source.JAKARTA_REST, RouteTable.of(JakartaRestRoutes.of(found.classes()), RouteTable.Ranking.JAKARTA_REST),
+                        found.how(), true);
+            } catch (IllegalArgumentException ex) {
+                return Capability.undeclared(name, mappings, "its resources' paths cannot be read: " + ex.getMessage());
+            }
         }
         if (className != null && FRAMEWORK_SERVLETS.containsKey(className)) {
             return declare.as(Source.FRAMEWORK, FRAMEWORK_SERVLETS.get(className), null);
@@ -201,6 +241,35 @@ final class CapabilityResolver {
         }
         return Capability.declared(name, mappings, source, allowed, note, ownsOptions,
                 passesPreflight(settings.preflight(), ownsOptions, corsCovered));
+    }
+
+    private interface RouteDeclarer {
+        Capability as(Source source, RouteTable table, String note, boolean jakartaRest);
+    }
+
+    /**
+     * A servlet judged route by route. Each route gets what any declared servlet gets (HEAD with GET, OPTIONS,
+     * no TRACE unless allowed, HEAD refused behind a constraint gap). A route owns OPTIONS only when an
+     * explicit table lists it: Jakarta REST adds OPTIONS to every resource, and MethodGuard answers it.
+     */
+    private static Capability routed(String name, List<String> mappings, Source source, RouteTable table, String note,
+                                     Settings settings, String headGap, boolean corsCovered, boolean jakartaRest) {
+        return Capability.routed(name, mappings, source, note, table, (servlet, route) -> {
+            TreeSet<String> allowed = new TreeSet<>(route.methods());
+            if (allowed.contains(Methods.GET)) {
+                allowed.add(Methods.HEAD);
+            }
+            boolean ownsOptions = !jakartaRest && allowed.contains(Methods.OPTIONS);
+            allowed.add(Methods.OPTIONS);
+            if (!settings.allowTrace()) {
+                allowed.remove(Methods.TRACE);
+            }
+            if (headGap != null) {
+                allowed.remove(Methods.HEAD);
+            }
+            return Capability.route(servlet, route.template(), allowed, ownsOptions,
+                    passesPreflight(settings.preflight(), ownsOptions, corsCovered));
+        });
     }
 
     private static Capability fallback(String name, List<String> mappings, Set<String> raw, Settings settings, boolean corsCovered) {

@@ -27,6 +27,8 @@ final class InitParams {
 
     /** The servlet init-param that declares a servlet's methods in web.xml. */
     static final String SERVLET_ALLOWED_METHODS = "methodguard.allowed-methods";
+    /** The servlet init-param that declares a servlet's route table in web.xml, one route per line. */
+    static final String SERVLET_ROUTES = "methodguard.routes";
 
     private InitParams() {
     }

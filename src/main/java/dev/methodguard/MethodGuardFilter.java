@@ -13,7 +13,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.management.JMException;
@@ -226,6 +231,29 @@ public class MethodGuardFilter implements Filter {
             return this;
         }
 
+        /**
+         * Declares a route table for a front-controller servlet (Spring's {@code dispatcherServlet}, a Jersey
+         * or RESTEasy servlet): {@code .routes("api", r -> r.route("/items/{id}", "GET", "PUT", "DELETE"))}.
+         * Templates are relative to the servlet's mapping; the most specific route wins (see {@link Routes});
+         * a request that matches no route passes through. Invalid templates fail here.
+         */
+        public Builder routes(String servletName, Consumer<Routes> routes) {
+            Objects.requireNonNull(routes, "routes");
+            Routes table = new Routes(servletName);
+            routes.accept(table);
+            settings.routes(servletName, table.routes);
+            return this;
+        }
+
+        /**
+         * Derives the route table of a Jakarta REST servlet from its resource classes' annotations
+         * ({@code @Path} and every {@code @HttpMethod} annotation), read without running them.
+         */
+        public Builder jakartaRest(String servletName, Class<?>... resourceClasses) {
+            settings.jakartaRest(servletName, resourceClasses);
+            return this;
+        }
+
         /** Methods the server recognizes although no servlet allows them (they get 405, not 501), e.g. {@code "PROPFIND"}. */
         public Builder knownMethods(String... methods) {
             settings.knownMethods(methods);
@@ -275,6 +303,36 @@ public class MethodGuardFilter implements Filter {
 
         Settings settings() {
             return settings.build();
+        }
+    }
+
+    /**
+     * The route table of one servlet, filled in {@link Builder#routes}. A template starts with {@code /};
+     * its segments are literals, parameters {@code {id}} (one segment), parameters with a regex
+     * {@code {id: \\d+}}, or a trailing catch-all {@code {rest...}} or {@code *}. When several routes
+     * match, the one with the most literal characters wins, then the one without a catch-all, then, from
+     * the left, a literal segment beats a parameter. HEAD is implied by GET and OPTIONS is always allowed.
+     */
+    public static final class Routes {
+        private final String servletName;
+        private final List<RouteTable.Route> routes = new ArrayList<>();
+
+        private Routes(String servletName) {
+            this.servletName = servletName;
+        }
+
+        /** Adds a route: a path template and the methods it serves. */
+        public Routes route(String template, String... methods) {
+            Objects.requireNonNull(template, "template");
+            Objects.requireNonNull(methods, "methods");
+            Set<String> valid;
+            try {
+                valid = Methods.validate(Arrays.asList(methods));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("routes(\"" + servletName + "\"): route " + template + ": " + e.getMessage(), e);
+            }
+            routes.add(new RouteTable.Route(template, valid, "builder"));
+            return this;
         }
     }
 }

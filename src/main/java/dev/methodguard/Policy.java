@@ -2,6 +2,7 @@ package dev.methodguard;
 
 import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.MappingMatch;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,6 +44,11 @@ final class Policy {
             names.put(c.servletName, c);
             if (c.isDeclared() && c.source != Capability.Source.CONTAINER_FALLBACK) {
                 k.addAll(c.allowed());
+                for (Capability route : c.routeCapabilities()) {
+                    if (route != null) {
+                        k.addAll(route.allowed());
+                    }
+                }
             }
         }
         if (k.contains(Methods.GET)) {
@@ -69,7 +75,19 @@ final class Policy {
         if (c == null) {
             c = isJsp(req.getServletPath()) ? unregisteredJsp : unregisteredStatic;
         }
+        if (c.routes != null) {
+            return c.route(pathWithinServlet(req, mapping));
+        }
         return c.isDeclared() ? c : null;
+    }
+
+    /** What a front controller routes on: the pathInfo under a path mapping ({@code /api/*}), else the servlet path. */
+    private static String pathWithinServlet(HttpServletRequest req, HttpServletMapping mapping) {
+        String pathInfo = req.getPathInfo();
+        if (pathInfo != null) {
+            return pathInfo;
+        }
+        return mapping.getMappingMatch() == MappingMatch.PATH ? "" : req.getServletPath();
     }
 
     private static boolean isJsp(String servletPath) {
@@ -121,6 +139,15 @@ final class Policy {
         int wMap = "mappings".length();
         int wAllow = "allowed".length();
         for (Capability c : rows) {
+            if (c.routes != null) {
+                for (RouteTable.Route r : c.routes.routes()) {
+                    wMap = Math.max(wMap, r.template().length() + 2);
+                }
+                for (Capability rc : c.routeCapabilities()) {
+                    wAllow = Math.max(wAllow, rc == null ? 1 : rc.allowHeader.length());
+                }
+                wAllow = Math.max(wAllow, "(by route)".length());
+            }
             wName = Math.max(wName, c.servletName.length());
             wMap = Math.max(wMap, String.join(" ", c.mappings).length());
             wAllow = Math.max(wAllow, c.isDeclared() ? c.allowHeader.length() : 1);
@@ -131,6 +158,17 @@ final class Policy {
             String source = c.isDeclared()
                     ? c.source.label + (c.note == null ? "" : "; " + c.note) + (c.ownsOptions ? "; OPTIONS by the servlet" : "")
                     : c.source.label + " (" + c.note + "): passes through";
+            if (c.routes != null) {
+                b.append(String.format(row, c.servletName, String.join(" ", c.mappings), "(by route)", source + "; other paths pass through"));
+                List<Capability> byRoute = c.routeCapabilities();
+                for (int i = 0; i < byRoute.size(); i++) {
+                    RouteTable.Route r = c.routes.routes().get(i);
+                    Capability rc = byRoute.get(i);
+                    b.append(String.format(row, "", "  " + r.template(), rc == null ? "-" : rc.allowHeader,
+                            r.source() + (rc == null ? ": passes through" : rc.ownsOptions ? "; OPTIONS by the servlet" : "")));
+                }
+                continue;
+            }
             b.append(String.format(row, c.servletName, String.join(" ", c.mappings), c.isDeclared() ? c.allowHeader : "-", source));
         }
         b.append("  known methods: ").append(String.join(", ", known()));

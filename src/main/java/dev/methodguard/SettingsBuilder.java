@@ -3,6 +3,7 @@ package dev.methodguard;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -22,6 +23,8 @@ final class SettingsBuilder {
     static final String ERROR_BODY = "error-body";
 
     private final Map<String, Set<String>> servlets = new LinkedHashMap<>();
+    private final Map<String, List<RouteTable.Route>> routes = new LinkedHashMap<>();
+    private final Map<String, List<Class<?>>> jakartaRest = new LinkedHashMap<>();
     private Set<String> knownMethods;
     private BodyFormat format;
     private Boolean allowTrace;
@@ -33,10 +36,38 @@ final class SettingsBuilder {
     void allowedMethods(String servletName, String... methods) {
         Objects.requireNonNull(servletName, "servletName");
         Objects.requireNonNull(methods, "methods");
-        if (servlets.containsKey(servletName)) {
-            throw new IllegalStateException("allowedMethods: servlet '" + servletName + "' was already declared as " + servlets.get(servletName));
-        }
+        requireUndeclared("allowedMethods", servletName);
         servlets.put(servletName, validate("allowedMethods(\"" + servletName + "\")", methods));
+    }
+
+    /** A route table; validated here, so a bad template fails at the builder call. */
+    void routes(String servletName, List<RouteTable.Route> table) {
+        Objects.requireNonNull(servletName, "servletName");
+        requireUndeclared("routes", servletName);
+        if (table.isEmpty()) {
+            throw new IllegalArgumentException("routes(\"" + servletName + "\"): no routes given; expected at least one route(...)");
+        }
+        RouteTable.of(table, RouteTable.Ranking.SPECIFIC);
+        routes.put(servletName, List.copyOf(table));
+    }
+
+    void jakartaRest(String servletName, Class<?>... resources) {
+        Objects.requireNonNull(servletName, "servletName");
+        Objects.requireNonNull(resources, "resources");
+        requireUndeclared("jakartaRest", servletName);
+        if (resources.length == 0) {
+            throw new IllegalArgumentException("jakartaRest(\"" + servletName + "\"): no resource classes given");
+        }
+        for (Class<?> c : resources) {
+            Objects.requireNonNull(c, "resource class");
+        }
+        jakartaRest.put(servletName, List.of(resources));
+    }
+
+    private void requireUndeclared(String option, String servletName) {
+        if (servlets.containsKey(servletName) || routes.containsKey(servletName) || jakartaRest.containsKey(servletName)) {
+            throw new IllegalStateException(option + ": servlet '" + servletName + "' was already declared");
+        }
     }
 
     void knownMethods(String... methods) {
@@ -81,7 +112,7 @@ final class SettingsBuilder {
 
     Settings build() {
         Settings d = Settings.DEFAULTS;
-        return new Settings(servlets, knownMethods == null ? d.knownMethods() : knownMethods,
+        return new Settings(servlets, routes, jakartaRest, knownMethods == null ? d.knownMethods() : knownMethods,
                 format == null ? d.format() : format, allowTrace == null ? d.allowTrace() : allowTrace,
                 jmx == null ? d.jmx() : jmx, mode == null ? d.mode() : mode,
                 preflight == null ? d.preflight() : preflight, errorBody);
