@@ -124,11 +124,19 @@ final class CapabilityResolver {
         String param = reg.getInitParameter(InitParams.SERVLET_ALLOWED_METHODS);
         String routesParam = reg.getInitParameter(InitParams.SERVLET_ROUTES);
         boolean byBuilder = fromBuilder != null || builderRoutes != null || builderRest != null;
-        if ((byBuilder ? 1 : 0) + (param != null ? 1 : 0) + (routesParam != null ? 1 : 0) > 1) {
-            throw new ServletException(filterLabel + ": servlet '" + name + "' is declared more than once ("
-                    + (byBuilder ? "by the builder, " : "") + (param != null ? "init-param " + InitParams.SERVLET_ALLOWED_METHODS + " = "
-                    + Methods.quote(param) + ", " : "") + (routesParam != null ? "init-param " + InitParams.SERVLET_ROUTES + ", " : "")
-                    + "); keep one");
+        List<String> declarations = new ArrayList<>();
+        if (byBuilder) {
+            declarations.add("by the builder");
+        }
+        if (param != null) {
+            declarations.add("by its init-param " + InitParams.SERVLET_ALLOWED_METHODS + " = " + Methods.quote(param));
+        }
+        if (routesParam != null) {
+            declarations.add("by its init-param " + InitParams.SERVLET_ROUTES);
+        }
+        if (declarations.size() > 1) {
+            throw new ServletException(filterLabel + ": servlet '" + name + "' is declared twice, " + String.join(" and ", declarations)
+                    + "; keep one");
         }
         RouteDeclarer routed = (source, table, note, jakarta) -> routed(name, mappings, source, table, note, settings,
                 constraints.headGap(mappings, servletClass), corsCovered, jakarta);

@@ -122,11 +122,16 @@ public class MethodGuardFilter implements Filter {
             Capability capability = s.policy.target(req);
             if (capability != null) {
                 String method = req.getMethod();
-                if (!capability.allows(method)) {
+                if (!capability.isDeclared()) {
+                    // Undeclared: left alone, except TRACE, which must never echo a request unless allowed.
+                    if (method.equals(Methods.TRACE) && !s.policy.settings.allowTrace()) {
+                        reject(s, req, res, chain, capability, method);
+                        return;
+                    }
+                } else if (!capability.allows(method)) {
                     reject(s, req, res, chain, capability, method);
                     return;
-                }
-                if (method.equals(Methods.OPTIONS) && !s.reportOnly) {
+                } else if (method.equals(Methods.OPTIONS) && !s.reportOnly) {
                     options(s, req, res, chain, capability);
                     return;
                 }
@@ -137,7 +142,8 @@ public class MethodGuardFilter implements Filter {
 
     private void reject(State s, HttpServletRequest req, HttpServletResponse res, FilterChain chain, Capability capability,
                         String method) throws IOException, ServletException {
-        boolean known = s.policy.isKnown(method);
+        // An undeclared servlet's methods are unknown, so no truthful Allow exists: its TRACE gets a 501.
+        boolean known = capability.isDeclared() && s.policy.isKnown(method);
         capability.counters.count(known, s.reportOnly);
         String path = req.getRequestURI();
         path = path == null ? "" : path;

@@ -62,8 +62,8 @@ final class Policy {
     }
 
     /**
-     * The capability that judges this request, or {@code null} when MethodGuard leaves it alone (an
-     * undeclared servlet). A lookup by servlet name; a name that is no registration (a container serving
+     * The capability that judges this request (for an undeclared servlet, its undeclared marker), or
+     * {@code null} when no route of a routed servlet matches. A lookup by servlet name; a name that is no registration (a container serving
      * a file or JSP outside any servlet) is judged as static content, or as a JSP by its extension.
      */
     Capability target(HttpServletRequest req) {
@@ -78,7 +78,7 @@ final class Policy {
         if (c.routes != null) {
             return c.route(pathWithinServlet(req, mapping));
         }
-        return c.isDeclared() ? c : null;
+        return c;
     }
 
     /** What a front controller routes on: the pathInfo under a path mapping ({@code /api/*}), else the servlet path. */

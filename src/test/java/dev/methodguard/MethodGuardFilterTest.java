@@ -63,8 +63,8 @@ class MethodGuardFilterTest {
         }
 
         @Test
-        void anyMethodToAnUndeclaredServletGoesDownTheChain() throws Exception {
-            for (String m : new String[] {"FOO", "OPTIONS", "get", "TRACE"}) {
+        void anyMethodButTraceToAnUndeclaredServletGoesDownTheChain() throws Exception {
+            for (String m : new String[] {"FOO", "OPTIONS", "get", "trace", "DELETE"}) {
                 HttpServletRequest req = request(m, "legacy");
                 filter.doFilter(req, response, chain);
                 verify(chain).doFilter(req, response);
@@ -117,6 +117,16 @@ class MethodGuardFilterTest {
 
     @Nested
     class AnsweredByTheFilter {
+        @Test
+        void traceToAnUndeclaredServletIsA501SoItCannotEchoTheRequest() throws Exception {
+            HttpServletRequest req = request("TRACE", "legacy");
+            filter.doFilter(req, response, chain);
+            verifyNoInteractions(chain);
+            verify(response).setStatus(501);
+            verify(response, never()).setHeader(eq("Allow"), anyString());
+        }
+
+
         @Test
         void aCorsPreflightWithNoCorsHandlerInSightIsAnsweredLikeAPlainOptions() throws Exception {
             HttpServletRequest req = request("OPTIONS", "items");

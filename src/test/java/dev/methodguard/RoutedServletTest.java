@@ -120,7 +120,7 @@ class RoutedServletTest {
                     InitParams.SERVLET_ROUTES, "/items GET", "/api/*");
             ServletException e = assertThrows(ServletException.class,
                     () -> resolve(regs, MethodGuardFilter.builder().allowedMethods("api", "GET")));
-            assertTrue(e.getMessage().contains("servlet 'api' is declared more than once"), e.getMessage());
+            assertTrue(e.getMessage().contains("servlet 'api' is declared twice"), e.getMessage());
         }
     }
 
@@ -200,15 +200,20 @@ class RoutedServletTest {
         // The Mockito request allocates on every call, so measure the table lookup itself on the strings it returns.
         Capability api = p.capability("api");
         String path = req.getPathInfo();
-        for (int i = 0; i < 10_000; i++) {
+        for (int i = 0; i < 200_000; i++) {
             api.route(path);
         }
-        long before = threads.getThreadAllocatedBytes(id);
+        // Best of five rounds: a JIT event can charge a few hundred bytes to this thread once; an allocation per
+        // lookup would show as at least 1.6 MB in every round.
+        long allocated = Long.MAX_VALUE;
         boolean all = true;
-        for (int i = 0; i < 100_000; i++) {
-            all &= api.route(path).allows("GET");
+        for (int round = 0; round < 5 && allocated != 0; round++) {
+            long before = threads.getThreadAllocatedBytes(id);
+            for (int i = 0; i < 100_000; i++) {
+                all &= api.route(path).allows("GET");
+            }
+            allocated = Math.min(allocated, threads.getThreadAllocatedBytes(id) - before);
         }
-        long allocated = threads.getThreadAllocatedBytes(id) - before;
         assertTrue(all);
         assertSame(warm, api.route(path));
         assertEquals(0, allocated, "bytes allocated by 100,000 routed lookups");
