@@ -67,8 +67,14 @@ final class CapabilityResolver {
             "org.eclipse.jetty.ee10.servlet.ServletHandler$Default404Servlet",
             "org.eclipse.jetty.ee11.servlet.ServletHandler$Default404Servlet");
 
-    /** Framework servlets whose method set is fixed by their specification or code (README cites each). */
-    private static final Map<String, Set<String>> FRAMEWORK_SERVLETS = Map.of();
+    /**
+     * Framework servlets that are no {@code HttpServlet} (so introspection cannot read them) and whose method
+     * set their specification fixes. Jakarta Faces 4.0/4.1 (FacesServlet Javadoc, spec §11.1.3): a Faces request
+     * is a GET or a POST (postback). Plain-HttpServlet frameworks (Prometheus, H2, Dropwizard metrics, GraphQL
+     * servlets, Metro's WSServlet) need no entry: introspection reads their doXxx methods.
+     */
+    private static final Map<String, Set<String>> FRAMEWORK_SERVLETS = Map.of(
+            "jakarta.faces.webapp.FacesServlet", Set.of("GET", "POST"));
 
     static final String UNREGISTERED = "(unregistered)";
     static final String UNREGISTERED_JSP = "(unregistered jsp)";
