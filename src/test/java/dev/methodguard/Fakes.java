@@ -149,6 +149,9 @@ final class Fakes {
         String virtualServerName = "localhost";
         /** Path (e.g. {@code /WEB-INF/web.xml}) to content, for getResourceAsStream. */
         final Map<String, byte[]> resources = new LinkedHashMap<>();
+        final Map<String, Object> attributes = new LinkedHashMap<>();
+        /** Filter name to registration, for getFilterRegistrations (the startup listener and CORS filters). */
+        final Map<String, jakarta.servlet.FilterRegistration> filters = new LinkedHashMap<>();
         final ServletContext proxy;
 
         Context(Map<String, ServletRegistration> registrations) {
@@ -160,9 +163,26 @@ final class Fakes {
                 case "getVirtualServerName" -> virtualServerName;
                 case "getClassLoader" -> Fakes.class.getClassLoader();
                 case "getResourceAsStream" -> resources.containsKey((String) a[0]) ? new ByteArrayInputStream(resources.get((String) a[0])) : null;
+                case "getFilterRegistrations" -> filters;
+                case "getAttribute" -> attributes.get((String) a[0]);
+                case "setAttribute" -> attributes.put((String) a[0], a[1]);
+                case "removeAttribute" -> attributes.remove((String) a[0]);
                 default -> null;
             });
         }
+    }
+
+    /** A filter registration: class name, init-params, URL patterns. */
+    static jakarta.servlet.FilterRegistration filter(String name, String className, Map<String, String> params, String... urlPatterns) {
+        return proxy(jakarta.servlet.FilterRegistration.class, (m, a) -> switch (m) {
+            case "getName" -> name;
+            case "getClassName" -> className;
+            case "getInitParameters" -> params;
+            case "getInitParameter" -> params.get((String) a[0]);
+            case "getUrlPatternMappings" -> List.of(urlPatterns);
+            case "getServletNameMappings" -> List.of();
+            default -> null;
+        });
     }
 
     static ServletContext context(Registrations regs) {

@@ -57,8 +57,32 @@ class RoutedServletTest {
         void eachPathIsJudgedByTheMostSpecificRouteThatMatchesIt() {
             assertEquals("GET, HEAD, OPTIONS, POST", p.target(under("api", "/items")).allowHeader);
             assertEquals("DELETE, GET, HEAD, OPTIONS, PUT", p.target(under("api", "/items/7")).allowHeader);
-            assertEquals("GET, HEAD, OPTIONS", p.target(under("api", "/items/special")).allowHeader, "a literal beats a parameter");
+            // /items/special also matches /items/{id}: as in Spring MVC or Go's ServeMux, its methods may serve it too.
+            assertEquals("DELETE, GET, HEAD, OPTIONS, PUT", p.target(under("api", "/items/special")).allowHeader);
             assertEquals("GET, HEAD, OPTIONS", p.target(under("api", "/files/a/b/c.txt")).allowHeader);
+        }
+
+        @Test
+        void aRouteThatCanMatchTheSamePathLendsItsMethodsSoOverlapsNeverRefuseWhatTheFrameworkServes() throws ServletException {
+            Policy q = resolve(Fakes.registrations().add("api", TestServlets.Service.class, "/api/*"), MethodGuardFilter.builder()
+                    .routes("api", r -> r.route("/items/{id}", "GET").route("/{a}/{b}", "POST").route("/files/{p...}", "GET")));
+            assertEquals("GET, HEAD, OPTIONS, POST", q.target(under("api", "/items/42")).allowHeader);
+            assertEquals("GET, HEAD, OPTIONS, POST", q.target(under("api", "/other/42")).allowHeader);
+            assertEquals("GET, HEAD, OPTIONS, POST", q.target(under("api", "/files/x")).allowHeader, "/{a}/{b} matches /files/x");
+            // The union is taken per route, over every route that can match one of its paths: for /files/x/y,
+            // which /{a}/{b} does not match, it is wider than the exact answer (never narrower).
+            assertEquals("GET, HEAD, OPTIONS, POST", q.target(under("api", "/files/x/y")).allowHeader);
+        }
+
+        @Test
+        void aRouteTakingAnyMethodPassesItsPathsAndThoseItOverlapsThrough() throws ServletException {
+            Policy q = resolve(Fakes.registrations().add("api", TestServlets.Service.class, "/api/*"), MethodGuardFilter.builder()
+                    .routes("api", r -> r.route("/items/{id}", "GET").anyMethod("/echo/{x}").route("/{a}", "GET")));
+            assertNull(q.target(under("api", "/echo/1")));
+            assertEquals("GET, HEAD, OPTIONS", q.target(under("api", "/items/1")).allowHeader);
+            Fakes.Registrations regs = Fakes.registrations().withInitParam("api", TestServlets.Service.class.getName(),
+                    InitParams.SERVLET_ROUTES, "/echo/{x}  *\n/items GET", "/api/*");
+            assertNull(resolve(regs, MethodGuardFilter.builder()).target(under("api", "/echo/2")));
         }
 
         @Test
