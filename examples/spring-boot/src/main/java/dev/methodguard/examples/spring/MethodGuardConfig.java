@@ -2,6 +2,7 @@ package dev.methodguard.examples.spring;
 
 import dev.methodguard.MethodGuardFilter;
 import jakarta.servlet.DispatcherType;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -43,7 +44,7 @@ public class MethodGuardConfig {
         r.put("/reports/{year}/rebuild", Set.of("POST"));
         r.put("/files/{path...}", Set.of("GET"));
         r.put("/echo", SpringMvcRoutes.EVERY_METHOD);
-        return java.util.Collections.unmodifiableMap(r);
+        return Collections.unmodifiableMap(r);
     }
 
     @Bean
@@ -56,13 +57,24 @@ public class MethodGuardConfig {
     @ConditionalOnProperty(name = "methodguard.routes", havingValue = "derived")
     FilterRegistrationBean<MethodGuardFilter> methodGuardDerived(
             @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mapping) {
-        return registration(filter(SpringMvcRoutes.of(mapping, SpringMvcRoutes::applicationHandler)));
+        Map<String, Set<String>> table = SpringMvcRoutes.of(mapping, SpringMvcRoutes::applicationHandler);
+        return registration(MethodGuardFilter.builder()
+                .routes(DISPATCHER_SERVLET, r -> SpringMvcRoutes.addTo(r, table))
+                .build());
     }
 
-    /** The filter for a route table: template → methods ({@link SpringMvcRoutes#EVERY_METHOD}: not judged). */
+    /**
+     * The explicit table, route by route. No two of its routes can match the same path (RouteTableTest checks
+     * it), so MethodGuard's rule (the most specific route decides) and Spring's (any mapping whose pattern and
+     * method match) agree; see {@link SpringMvcRoutes#effective} for tables where routes overlap.
+     */
     static MethodGuardFilter filter(Map<String, Set<String>> table) {
         return MethodGuardFilter.builder()
-                .routes(DISPATCHER_SERVLET, r -> SpringMvcRoutes.addTo(r, table))
+                .routes(DISPATCHER_SERVLET, r -> table.forEach((template, methods) -> {
+                    if (!methods.isEmpty()) { // a mapping without methods gets no route: it passes through
+                        r.route(template, methods.stream().sorted().toArray(String[]::new));
+                    }
+                }))
                 .build();
     }
 

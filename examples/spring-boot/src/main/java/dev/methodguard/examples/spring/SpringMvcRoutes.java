@@ -35,6 +35,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * the union of their methods, since MethodGuard judges the method only. A mapping without methods accepts every
  * method (Spring hands it {@code FOO} and lowercase {@code get} too), so its route passes everything through:
  * its methods are the empty set, {@link #EVERY_METHOD}, and {@link #addTo} gives it no route at all.
+ *
+ * <p>Spring and MethodGuard pick routes differently when patterns overlap; {@link #effective} turns Spring's
+ * mappings into routes that MethodGuard's rule judges without rejecting anything Spring would serve.
  */
 public final class SpringMvcRoutes {
     /** The methods of a route that passes every method through. */
@@ -78,31 +81,48 @@ public final class SpringMvcRoutes {
     }
 
     /**
-     * Adds the judged routes of {@code table} to MethodGuard's builder. A route with {@link #EVERY_METHOD} gets
-     * no route at all: MethodGuard's builder has no pass-through route, and a request that matches no route
-     * passes through. That holds only while no judged route could match that request instead (a judged
-     * {@code /items/{id}} would judge {@code /items/special} of a methodless mapping, a judged catch-all
-     * everything below it): such a table is refused here, at startup, naming both templates.
+     * Adds {@link #effective} routes of Spring's {@code table} to MethodGuard's builder: a table that MethodGuard's
+     * rule (the most specific route decides) applies with Spring's result.
      */
     public static void addTo(MethodGuardFilter.Routes routes, Map<String, Set<String>> table) {
-        table.forEach((passThrough, methods) -> {
-            if (!methods.isEmpty()) {
+        effective(table).forEach((template, methods) -> routes.route(template, methods.toArray(String[]::new)));
+    }
+
+    /**
+     * The routes to give MethodGuard for Spring's {@code table} so that it never rejects a request Spring would
+     * serve. Spring MVC does not judge a request by its most specific pattern alone: it looks for the best
+     * mapping among all whose pattern <em>and</em> method match, so with {@code /items/{id}} GET and
+     * {@code /{a}/{b}} POST it serves {@code POST /items/42} with the second (its 405 and OPTIONS list the
+     * union of every matching pattern's methods). MethodGuard judges by the most specific route, so:
+     * <ul>
+     * <li>each route gets the union of its own methods and those of every route that may match one of its
+     *     paths ({@link #mayMatchTheSamePath}, conservative): where two routes overlap this is exactly Spring's
+     *     answer; on the paths only one of them matches, a few more methods pass and Spring answers 405 itself;</li>
+     * <li>a route that may match a path of a mapping without methods ({@link #EVERY_METHOD}) is left out: its
+     *     requests pass through (MethodGuard's builder has no pass-through route that could outrank it);</li>
+     * <li>mappings without methods get no route: a request that matches no route passes through.</li>
+     * </ul>
+     * A table without overlapping routes comes back unchanged, less its {@link #EVERY_METHOD} entries.
+     */
+    public static Map<String, Set<String>> effective(Map<String, Set<String>> table) {
+        Map<String, Set<String>> out = new TreeMap<>();
+        table.forEach((template, methods) -> {
+            if (methods.isEmpty()) {
                 return;
             }
-            table.forEach((judged, judgedMethods) -> {
-                if (!judgedMethods.isEmpty() && mayMatchTheSamePath(passThrough, judged)) {
-                    throw new IllegalStateException("the route " + judged + " " + judgedMethods
-                            + " would judge requests that Spring hands to " + passThrough + " (every method)"
-                            + ", and MethodGuard's builder has no pass-through route; leave " + judged
-                            + " out of the table or narrow one of the two mappings");
+            Set<String> union = new TreeSet<>(methods);
+            for (Map.Entry<String, Set<String>> other : table.entrySet()) {
+                if (other.getKey().equals(template) || !mayMatchTheSamePath(template, other.getKey())) {
+                    continue;
                 }
-            });
-        });
-        table.forEach((template, methods) -> {
-            if (!methods.isEmpty()) {
-                routes.route(template, methods.stream().sorted().toArray(String[]::new));
+                if (other.getValue().isEmpty()) {
+                    return; // shares paths with a mapping that takes every method: no route
+                }
+                union.addAll(other.getValue());
             }
+            out.put(template, Collections.unmodifiableSet(union));
         });
+        return Collections.unmodifiableMap(out);
     }
 
     /**
