@@ -64,9 +64,10 @@ public class MethodGuardConfig {
     }
 
     /**
-     * The explicit table, route by route. No two of its routes can match the same path (RouteTableTest checks
-     * it), so MethodGuard's rule (the most specific route decides) and Spring's (any mapping whose pattern and
-     * method match) agree; see {@link SpringMvcRoutes#effective} for tables where routes overlap.
+     * The explicit table, route by route. No two of its routes can match the same path
+     * ({@code SpringMvcRoutesTest.theExplicitTableNeedsNoUnion}), so MethodGuard's rule (the most specific
+     * route decides) and Spring's (any mapping whose pattern and method match) agree; see
+     * {@link SpringMvcRoutes#effective} for tables where routes overlap.
      */
     static MethodGuardFilter filter(Map<String, Set<String>> table) {
         return MethodGuardFilter.builder()
