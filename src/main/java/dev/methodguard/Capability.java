@@ -34,6 +34,8 @@ final class Capability {
     }
 
     final String servletName;
+    /** How the startup table and JMX name it: the servlet name, or what a container fallback stands for. */
+    final String label;
     final List<String> mappings;
     final Source source;
     /** Why a servlet is undeclared, or what was changed in a declared one (HEAD refused); else {@code null}. */
@@ -66,6 +68,8 @@ final class Capability {
                        boolean ownsOptions, boolean passesPreflight, Counters counters, RouteTable routes,
                        Capability[] byRoute, String template, boolean ignoresMethodCase) {
         this.ignoresMethodCase = ignoresMethodCase;
+        // Jetty's fallback has a generated name (ServletHandler$Default404Servlet-5cf8b529): say what it is instead.
+        this.label = source == Source.CONTAINER_FALLBACK && servletName.contains("$Default404Servlet") ? "(unmapped paths)" : servletName;
         this.routes = routes;
         this.byRoute = byRoute;
         this.template = template;

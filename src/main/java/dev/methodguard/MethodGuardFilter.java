@@ -148,7 +148,7 @@ public class MethodGuardFilter implements Filter {
         String path = req.getRequestURI();
         path = path == null ? "" : path;
         if (s.reportOnly) {
-            s.reportLog.report(capability.servletName, method, known ? 405 : 501, path);
+            s.reportLog.report(capability.label, method, known ? 405 : 501, path);
             chain.doFilter(req, res);
             return;
         }

@@ -117,10 +117,10 @@ final class Policy {
     Map<String, Counters> counters() {
         Map<String, Counters> out = new LinkedHashMap<>();
         for (Capability c : all) {
-            out.put(c.servletName, c.counters);
+            out.put(c.label, c.counters);
         }
-        out.put(unregisteredStatic.servletName, unregisteredStatic.counters);
-        out.put(unregisteredJsp.servletName, unregisteredJsp.counters);
+        out.put(unregisteredStatic.label, unregisteredStatic.counters);
+        out.put(unregisteredJsp.label, unregisteredJsp.counters);
         return out;
     }
 
@@ -148,7 +148,7 @@ final class Policy {
                 }
                 wAllow = Math.max(wAllow, "(by route)".length());
             }
-            wName = Math.max(wName, c.servletName.length());
+            wName = Math.max(wName, c.label.length());
             wMap = Math.max(wMap, String.join(" ", c.mappings).length());
             wAllow = Math.max(wAllow, c.isDeclared() ? c.allowHeader.length() : 1);
         }
@@ -159,7 +159,7 @@ final class Policy {
                     ? c.source.label + (c.note == null ? "" : "; " + c.note) + (c.ownsOptions ? "; OPTIONS by the servlet" : "")
                     : c.source.label + " (" + c.note + "): passes through";
             if (c.routes != null) {
-                b.append(String.format(row, c.servletName, String.join(" ", c.mappings), "(by route)", source + "; other paths pass through"));
+                b.append(String.format(row, c.label, String.join(" ", c.mappings), "(by route)", source + "; other paths pass through"));
                 List<Capability> byRoute = c.routeCapabilities();
                 for (int i = 0; i < byRoute.size(); i++) {
                     RouteTable.Route r = c.routes.routes().get(i);
@@ -169,7 +169,7 @@ final class Policy {
                 }
                 continue;
             }
-            b.append(String.format(row, c.servletName, String.join(" ", c.mappings), c.isDeclared() ? c.allowHeader : "-", source));
+            b.append(String.format(row, c.label, String.join(" ", c.mappings), c.isDeclared() ? c.allowHeader : "-", source));
         }
         b.append("  known methods: ").append(String.join(", ", known()));
         return b.toString();

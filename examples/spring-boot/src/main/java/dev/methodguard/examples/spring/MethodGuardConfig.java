@@ -31,8 +31,8 @@ public class MethodGuardConfig {
     /**
      * The explicit route table of {@code dispatcherServlet}, relative to its mapping {@code /} (so to the
      * context). Keep it in step with the controllers: {@code RouteTableTest} fails when they differ.
-     * {@link SpringMvcRoutes#EVERY_METHOD} marks a mapping without methods, which accepts every method: it is
-     * kept here (so the table reads like the controllers) but given no route, so its requests pass through.
+     * {@link SpringMvcRoutes#EVERY_METHOD} marks a mapping without methods, which accepts every method: it
+     * becomes an {@code anyMethod} route, so its requests (and those of routes that can match its paths) pass through.
      */
     public static final Map<String, Set<String>> ROUTES = routes();
 
@@ -64,15 +64,15 @@ public class MethodGuardConfig {
     }
 
     /**
-     * The explicit table, route by route. No two of its routes can match the same path
-     * ({@code SpringMvcRoutesTest.theExplicitTableNeedsNoUnion}), so MethodGuard's rule (the most specific
-     * route decides) and Spring's (any mapping whose pattern and method match) agree; see
-     * {@link SpringMvcRoutes#effective} for tables where routes overlap.
+     * The explicit table, route by route. Where routes can match the same path, MethodGuard lets a request use
+     * the methods of all of them, as Spring does (any mapping whose pattern and method match serves it).
      */
     static MethodGuardFilter filter(Map<String, Set<String>> table) {
         return MethodGuardFilter.builder()
                 .routes(DISPATCHER_SERVLET, r -> table.forEach((template, methods) -> {
-                    if (!methods.isEmpty()) { // a mapping without methods gets no route: it passes through
+                    if (methods.isEmpty()) { // a mapping without methods takes every method: pass it through
+                        r.anyMethod(template);
+                    } else {
                         r.route(template, methods.stream().sorted().toArray(String[]::new));
                     }
                 }))
