@@ -228,6 +228,9 @@ final class Fakes {
         String method;
         String path;
         String servletName;
+        String servletPath = "";
+        String pathInfo;
+        MappingMatch mappingMatch = MappingMatch.PATH;
         DispatcherType dispatcherType = DispatcherType.REQUEST;
         final Map<String, String> headers = new LinkedHashMap<>();
         final Set<String> called = new LinkedHashSet<>();
@@ -255,7 +258,7 @@ final class Fakes {
 
                 @Override
                 public MappingMatch getMappingMatch() {
-                    return MappingMatch.PATH;
+                    return mappingMatch;
                 }
             };
             this.proxy = proxy(HttpServletRequest.class, (m, a) -> {
@@ -266,6 +269,8 @@ final class Fakes {
                     case "getDispatcherType" -> dispatcherType;
                     case "getHttpServletMapping" -> this.servletName == null ? null : mapping;
                     case "getHeader" -> headers.get((String) a[0]);
+                    case "getServletPath" -> servletPath;
+                    case "getPathInfo" -> pathInfo;
                     default -> null;
                 };
             });
@@ -278,6 +283,8 @@ final class Fakes {
      */
     static final class Response {
         int status;
+        /** What isCommitted() answers: an earlier filter may have sent the response already. */
+        boolean committed;
         final Map<String, String> headers = new LinkedHashMap<>();
         final ByteArrayOutputStream body = new ByteArrayOutputStream();
         final Calls calls = new Calls();
@@ -313,6 +320,9 @@ final class Fakes {
                     case "setContentLength" -> headers.put("Content-Length", String.valueOf(a[0]));
                     case "getOutputStream" -> {
                         return out;
+                    }
+                    case "isCommitted" -> {
+                        return committed;
                     }
                     default -> {
                     }
