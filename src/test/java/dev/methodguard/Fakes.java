@@ -150,6 +150,8 @@ final class Fakes {
         /** Path (e.g. {@code /WEB-INF/web.xml}) to content, for getResourceAsStream. */
         final Map<String, byte[]> resources = new LinkedHashMap<>();
         final Map<String, Object> attributes = new LinkedHashMap<>();
+        /** What getResourcePaths answers for a directory; none by default. */
+        java.util.function.Function<String, Set<String>> resourcePaths = dir -> null;
         /** Filter name to registration, for getFilterRegistrations (the startup listener and CORS filters). */
         final Map<String, jakarta.servlet.FilterRegistration> filters = new LinkedHashMap<>();
         final ServletContext proxy;
@@ -164,6 +166,7 @@ final class Fakes {
                 case "getClassLoader" -> Fakes.class.getClassLoader();
                 case "getResourceAsStream" -> resources.containsKey((String) a[0]) ? new ByteArrayInputStream(resources.get((String) a[0])) : null;
                 case "getFilterRegistrations" -> filters;
+                case "getResourcePaths" -> resourcePaths.apply((String) a[0]);
                 case "getAttribute" -> attributes.get((String) a[0]);
                 case "setAttribute" -> attributes.put((String) a[0], a[1]);
                 case "removeAttribute" -> attributes.remove((String) a[0]);

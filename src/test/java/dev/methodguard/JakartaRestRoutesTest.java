@@ -3,9 +3,6 @@ package dev.methodguard;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 import dev.methodguard.RouteTable.Ranking;
 import dev.methodguard.RouteTable.Route;
@@ -16,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -183,9 +181,8 @@ class JakartaRestRoutesTest {
         /** A ServletContext whose /WEB-INF/classes/ is the compiled test classes directory. */
         ServletContext context() throws Exception {
             Path root = Path.of(Resources.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            ServletContext c = mock(ServletContext.class);
-            when(c.getResourcePaths(anyString())).thenAnswer(inv -> {
-                String dir = inv.getArgument(0);
+            Fakes.Context c = new Fakes.Context(Map.of());
+            c.resourcePaths = dir -> {
                 if (dir.equals("/WEB-INF/")) {
                     return Set.of("/WEB-INF/classes/", "/WEB-INF/web.xml", "/WEB-INF/Nope.class");
                 }
@@ -206,8 +203,8 @@ class JakartaRestRoutesTest {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-            });
-            return c;
+            };
+            return c.proxy;
         }
 
         static Set<String> names(List<Class<?>> classes) {
@@ -245,7 +242,7 @@ class JakartaRestRoutesTest {
 
         @Test
         void aContextWithoutClassesFindsNothing() {
-            assertEquals(List.of(), JakartaRestRoutes.scan(mock(ServletContext.class), getClass().getClassLoader(), null));
+            assertEquals(List.of(), JakartaRestRoutes.scan(new Fakes.Context(Map.of()).proxy, getClass().getClassLoader(), null));
         }
     }
 }
