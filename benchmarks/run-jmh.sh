@@ -6,10 +6,16 @@
 #   ROUNDS=3 JMH_ARGS="-i 10" MVN_ARGS="-o" benchmarks/run-jmh.sh
 #   INCLUDE='PassThroughBench' JMH_ARGS="-p routes=10000" benchmarks/run-jmh.sh
 #   RENDER=benchmarks/results/raw/jmh-<time> benchmarks/run-jmh.sh   # only rewrite the section from that run
+#   RENDER=benchmarks/results/raw/jmh-<time> CPU_CHECK=only benchmarks/run-jmh.sh   # add the CPU-time check to it
 #
 # ROUNDS runs the whole selection that many times, one after the other, instead of JMH's forks back to back:
 # on a shared machine the load drifts, and rounds spread every benchmark over the whole run. The table
 # gives the median of all measured iterations and each round's median, so the spread shows the noise.
+#
+# Then CpuTimeCheck (CPU_CHECK=0 skips it) times the routed cases again in the benchmark thread's CPU time,
+# interleaved, one JVM per route count: on a machine whose cores other processes keep busy, JMH's wall-clock
+# figures include the time the thread waited for a core. CPU_WARMUP_ROUNDS (20) and CPU_ROUNDS (30) batches of
+# 200,000 calls per case, at most CPU_MAX_SECONDS (120) per JVM.
 set -euo pipefail
 BENCH=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$BENCH/.." && pwd)
@@ -18,10 +24,32 @@ ROOT=$(cd "$BENCH/.." && pwd)
 JMH_ARGS=${JMH_ARGS:-}
 ROUNDS=${ROUNDS:-2}
 INCLUDE=${INCLUDE:-'dev.methodguard.bench.(PassThrough|Reject|Init)Bench'}
+CPU_CHECK=${CPU_CHECK:-1}
+CPU_WARMUP_ROUNDS=${CPU_WARMUP_ROUNDS:-20}
+CPU_ROUNDS=${CPU_ROUNDS:-30}
+CPU_MAX_SECONDS=${CPU_MAX_SECONDS:-120}
 command -v python3 >/dev/null || { echo "run-jmh.sh renders its table with python3" >&2; exit 1; }
+cpu_check() {
+  local CP="$BENCH/target/classes:$(cat "$BENCH/target/cp-jetty.txt")" n
+  : > "$RAW/cputime.txt"
+  echo "cpu-time check start: $(date -u +%H:%M:%S), load average $(cut -d' ' -f1-3 /proc/loadavg)" >> "$RAW/load.txt"
+  for n in 1 100 10000; do
+    echo "== CpuTimeCheck, $n routes" >&2
+    timeout $((CPU_MAX_SECONDS + 120)) java -cp "$CP" dev.methodguard.bench.CpuTimeCheck "$n" "$CPU_WARMUP_ROUNDS" "$CPU_ROUNDS" "$CPU_MAX_SECONDS" \
+      | tee -a "$RAW/cputime.txt" >&2
+  done
+  echo "$CPU_WARMUP_ROUNDS $CPU_ROUNDS $CPU_MAX_SECONDS" > "$RAW/cputime-args.txt"
+  echo "cpu-time check end: $(date -u +%H:%M:%S), load average $(cut -d' ' -f1-3 /proc/loadavg)" >> "$RAW/load.txt"
+}
+
 if [ -n "${RENDER:-}" ]; then
-  # RENDER=results/raw/jmh-<time>: rewrite the section from an earlier run's files, without running JMH.
+  # RENDER=results/raw/jmh-<time>: rewrite the section from an earlier run's files, without running JMH
+  # (with CPU_CHECK=only: after adding the CPU-time check to that run's files).
   RAW=$(cd "$RENDER" && pwd)
+  if [ "${CPU_CHECK}" = only ]; then
+    build
+    cpu_check
+  fi
 else
   RAW="$BENCH/results/raw/jmh-$(date -u +%Y%m%dT%H%M%S)"
   mkdir -p "$RAW"
@@ -38,6 +66,7 @@ else
       | tee "$RAW/jmh-round$r.log" >&2
   done
   echo "end: $(date -u +%H:%M:%S), load average $(cut -d' ' -f1-3 /proc/loadavg)" >> "$RAW/load.txt"
+  [ "$CPU_CHECK" = 1 ] && cpu_check
 fi
 MACHINE=$(cat "$RAW/machine.txt")
 JMH_ARGS=$(cat "$RAW/jmh-args.txt")
@@ -56,6 +85,23 @@ SECTION=$(mktemp)
   echo "  per-iteration bookkeeping spread over the calls, not an allocation per call (the smallest object is 16 B)."
   echo
   python3 "$BENCH/jmh-table.py" "$RAW"/jmh-round*.json
+  if [ -s "$RAW/cputime.txt" ]; then
+    read -r cw cr cs < "$RAW/cputime-args.txt"
+    echo
+    echo "**The same calls in CPU time** (\`CpuTimeCheck\`, see above): the benchmark thread's CPU time per call, the cases"
+    echo "interleaved in batches of 200,000 calls, one JVM per route count, $cw warm-up and up to $cr measured batches per case"
+    echo "(fewer if $cs s of wall-clock time ran out). *median* and *min* are over the batches."
+    echo
+    echo "| case | routes | median CPU ns/op | min CPU ns/op | batches |"
+    echo "|---|---:|---:|---:|---:|"
+    awk '{ printf "| %s | %s | **%s** | %s | %s |\n", $1, ($1 == "allowedGet" ? "1 servlet, no routes (JVM of " $2 ")" : $2), $3, $4, $5 }' "$RAW/cputime.txt"
+    echo
+    echo "| target (CPU time) | measured | |"
+    echo "|---|---|---|"
+    awk '$1 == "routedGet" && $2 == 10000 { printf "| routed GET at 10,000 routes ≤ 60 ns/op | median %s ns/op | %s |\n", $3, ($3 <= 60 ? "met" : "**missed**") }
+         ($1 == "unroutedGet" || $1 == "allowedGet") && $3 > slow { slow = $3 }
+         END { printf "| servlets without routes ≤ 25 ns/op | slowest median %s ns/op | %s |\n", slow, (slow <= 25 ? "met" : "**missed**") }' "$RAW/cputime.txt"
+  fi
 } > "$SECTION"
 replace_section jmh "$SECTION"
 rm -f "$SECTION"
