@@ -1,11 +1,15 @@
 #!/usr/bin/env python3
 """Renders the "jmh" section of BENCHMARKS.md from JMH JSON results (one file per round), see run-jmh.sh.
 
+Files may come from several runs (directories, in the order given): a benchmark measured in a later run is
+shown from that run only, and a "run" column says which (1 = the first directory given).
+
 Every benchmark's time is the median of all its measured iterations, over all forks of all rounds; beside it
 the median of each round (how far apart the rounds are shows the noise), and JMH's own mean with its 99.9 %
 confidence half-width over everything. B/op is gc.alloc.rate.norm (the largest of the rounds).
 """
 import json
+import os
 import statistics
 import sys
 
@@ -23,16 +27,22 @@ def fmt(x):
 def main(files):
     rows = {}  # key -> dict
     order = []
+    runs = []
     for f in files:
+        d = os.path.dirname(os.path.abspath(f))
+        if d not in runs:
+            runs.append(d)
+        run = runs.index(d) + 1
         with open(f) as fh:
             data = json.load(fh)
         for r in data:
             name = r["benchmark"].replace("dev.methodguard.bench.", "")
             p = r.get("params", {})
             key = (name, p.get("servlets", ""), p.get("routes", ""), p.get("format", ""), p.get("status", ""))
-            if key not in rows:
-                rows[key] = {"iters": [], "rounds": [], "bytes": [], "unit": r["primaryMetric"]["scoreUnit"]}
-                order.append(key)
+            if key not in rows or rows[key]["run"] != run:
+                if key not in rows:
+                    order.append(key)
+                rows[key] = {"iters": [], "rounds": [], "bytes": [], "unit": r["primaryMetric"]["scoreUnit"], "run": run}
             raw = [x for fork in r["primaryMetric"]["rawData"] for x in fork]
             rows[key]["iters"] += raw
             rows[key]["rounds"].append(statistics.median(raw))
@@ -46,15 +56,17 @@ def main(files):
         rows[key]["n"] = len(it)
         rows[key]["B"] = max(rows[key]["bytes"]) if rows[key]["bytes"] else None
 
-    print("| benchmark | servlets | routes | format | status | median | per round (median) | iterations | B/op |")
-    print("|---|---:|---:|---|---:|---:|---:|---:|---:|")
+    multi = len(runs) > 1
+    print("| benchmark | servlets | routes | format | status | median | per round (median) | iterations | B/op |"
+          + (" run |" if multi else ""))
+    print("|---|---:|---:|---|---:|---:|---:|---:|---:|" + ("---:|" if multi else ""))
     for key in order:
         name, servlets, routes, format_, status = key
         r = rows[key]
         unit = r["unit"].replace("/op", "")
         print("| %s | %s | %s | %s | %s | **%s %s/op** | %s | %d | %s |" % (
             name, servlets or "-", routes or "-", format_ or "-", status or "-", fmt(r["median"]), unit,
-            " / ".join(fmt(x) for x in r["rounds"]), r["n"], fmt(r["B"])))
+            " / ".join(fmt(x) for x in r["rounds"]), r["n"], fmt(r["B"])) + (" %d |" % r["run"] if multi else ""))
 
     def get(name, **kw):
         for key in order:

@@ -33,7 +33,7 @@ for mode in filter plain; do
   java -Xms256m -Xmx256m -cp "$CP" "$MAIN" 0 "$mode" > "$RAW/$mode.log" 2>&1 &
   PID[$mode]=$!
   PIDS+=("$!")
-  for _ in $(seq 1 300); do grep -q '^READY' "$RAW/$mode.log" && break; sleep 0.1; done
+  for _ in $(seq 1 300); do grep -qs '^READY' "$RAW/$mode.log" && break; sleep 0.1; done
   PORT[$mode]=$(grep -m1 '^READY' "$RAW/$mode.log" | sed 's/.*127.0.0.1:\([0-9]*\).*/\1/')
 done
 

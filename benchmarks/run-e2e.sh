@@ -62,7 +62,7 @@ start_server() {
   java $SERVER_JVM -cp "$cp" "$main" 0 "$mode" > "$log" 2>&1 &
   local pid=$! i
   for i in $(seq 1 300); do
-    if grep -q '^READY' "$log"; then
+    if grep -qs '^READY' "$log"; then
       echo "$pid $(grep -m1 '^READY' "$log" | sed 's/.*127.0.0.1:\([0-9]*\).*/\1/')"
       return
     fi
