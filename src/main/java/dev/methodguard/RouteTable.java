@@ -265,22 +265,20 @@ final class RouteTable {
         int start = len > 0 && p.charAt(0) == '/' ? 1 : 0;
         // pos > end means "no segment left": "/" and "" are the root.
         int pos = start >= end ? end + 1 : start;
-        Matcher[] m = null;
-        if (matchers != null) {
-            m = matchers.get();
-            if (m == null) {
-                m = new Matcher[patterns.length];
-                matchers.set(m);
-            }
-        }
-        return best(root, p, pos, end, -1, m);
+        return best(root, p, pos, end, -1);
     }
 
     private boolean better(int route, int best) {
         return best < 0 || rank[route] < rank[best];
     }
 
-    private boolean regexMatches(Matcher[] m, int pattern, String p, int from, int to) {
+    /** Fetches this thread's matchers only when a regex is tried: a path of literals never pays the ThreadLocal. */
+    private boolean regexMatches(int pattern, String p, int from, int to) {
+        Matcher[] m = matchers.get();
+        if (m == null) {
+            m = new Matcher[patterns.length];
+            matchers.set(m);
+        }
         Matcher matcher = m[pattern];
         if (matcher == null) {
             matcher = patterns[pattern].matcher(p);
@@ -291,7 +289,7 @@ final class RouteTable {
     }
 
     /** The better of {@code best} and the best route matching the rest of the path [pos, end] below {@code n}. */
-    private int best(Node n, String p, int pos, int end, int best, Matcher[] m) {
+    private int best(Node n, String p, int pos, int end, int best) {
         if (best >= 0 && n.minRank >= rank[best]) {
             return best; // nothing below can beat what we have
         }
@@ -300,7 +298,7 @@ final class RouteTable {
             int r = catchAll[k];
             if (better(r, best)) {
                 int pat = n.catchAllPatterns[k];
-                if (pat < 0 || regexMatches(m, pat, p, Math.min(pos, end), end)) {
+                if (pat < 0 || regexMatches(pat, p, Math.min(pos, end), end)) {
                     best = r;
                 }
             }
@@ -308,32 +306,41 @@ final class RouteTable {
         if (pos > end) {
             return n.terminal >= 0 && better(n.terminal, best) ? n.terminal : best;
         }
-        int segEnd = p.indexOf('/', pos);
-        if (segEnd < 0 || segEnd > end) {
-            segEnd = end;
+        // One pass finds the segment's end and, where there are literal children, its hash.
+        int segEnd;
+        int h = 0;
+        if (n.literalMask >= 0) {
+            segEnd = pos;
+            for (char c; segEnd < end && (c = p.charAt(segEnd)) != '/'; segEnd++) {
+                h = 31 * h + c;
+            }
+        } else {
+            segEnd = p.indexOf('/', pos);
+            if (segEnd < 0 || segEnd > end) {
+                segEnd = end;
+            }
         }
         if (segEnd == pos) {
             return best; // an empty segment matches only catch-alls
         }
         int next = segEnd + 1;
-        Node lit = n.literal(p, pos, segEnd);
+        Node lit = n.literalMask >= 0 ? n.literal(p, pos, segEnd, h) : null;
         if (lit != null) {
-            best = best(lit, p, next, end, best, m);
+            best = best(lit, p, next, end, best);
         }
         Node[] regexNodes = n.regexNodes;
         for (int k = 0; k < regexNodes.length; k++) {
             Node child = regexNodes[k];
-            if ((best < 0 || child.minRank < rank[best]) && regexMatches(m, n.regexPatterns[k], p, pos, segEnd)) {
-                best = best(child, p, next, end, best, m);
+            if ((best < 0 || child.minRank < rank[best]) && regexMatches(n.regexPatterns[k], p, pos, segEnd)) {
+                best = best(child, p, next, end, best);
             }
         }
         if (n.param != null) {
-            best = best(n.param, p, next, end, best, m);
+            best = best(n.param, p, next, end, best);
         }
         return best;
     }
 
-    /** A trie node: children by segment kind, the route ending here, the catch-all routes rooted here. */
     /**
      * Whether some path could match both templates (a generous answer: parameters and regexes are taken to
      * match any segment, a regex that is not provably slash-free any rest of the path). Explicit tables use it
@@ -382,6 +389,7 @@ final class RouteTable {
         return out.toArray(new String[0]);
     }
 
+    /** A trie node: children by segment kind, the route ending here, the catch-all routes rooted here. */
     private static final class Node {
         private static final int[] NONE = {};
         private static final Node[] NO_NODES = {};
@@ -476,14 +484,8 @@ final class RouteTable {
         }
 
         /** The literal child equal to p[from, to), or null; the same hash as String.hashCode, without a substring. */
-        Node literal(String p, int from, int to) {
-            if (literalMask < 0) {
-                return null;
-            }
-            int h = 0;
-            for (int i = from; i < to; i++) {
-                h = 31 * h + p.charAt(i);
-            }
+        /** The literal child for p[from, to), whose String-style hash the caller computed while finding {@code to}. */
+        Node literal(String p, int from, int to, int h) {
             int len = to - from;
             int idx = spread(h) & literalMask;
             String key;
