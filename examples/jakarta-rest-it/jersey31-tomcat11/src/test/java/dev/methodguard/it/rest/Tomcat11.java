@@ -53,7 +53,10 @@ final class Tomcat11 implements Container {
 
     @Override
     public String notes() {
-        return "Tomcat's connector refuses TRACE itself (allowTrace=false, the default), before any filter: MethodGuard never sees it.";
+        return "Tomcat's connector refuses TRACE itself (allowTrace=false, the default) with 405 and an Allow computed from the "
+                + "servlet class's doXxx methods, before any filter: MethodGuard never sees it (lowercase trace does reach it). Tomcat "
+                + "merges the empty segment of /items//12 in the pathInfo that MethodGuard matches, while the framework matches the "
+                + "URI as sent.";
     }
 
     @Override

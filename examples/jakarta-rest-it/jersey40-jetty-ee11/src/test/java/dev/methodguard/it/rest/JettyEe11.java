@@ -44,7 +44,9 @@ final class JettyEe11 implements Container {
 
     @Override
     public String notes() {
-        return "";
+        return "Embedded Jetty (a ServletContextHandler, no webdefault descriptor) refuses no method itself: TRACE and lowercase "
+                + "methods reach MethodGuard and the framework as sent; it answers 400 itself to a path with an empty segment "
+                + "(/items//12, UriCompliance).";
     }
 
     @Override

@@ -3,6 +3,10 @@ package dev.methodguard.it.rest;
 import dev.methodguard.it.rest.app.Hits;
 import dev.methodguard.it.rest.app.OptionsResource;
 import java.io.IOException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -58,7 +62,7 @@ final class Sweep {
         PATHS.put("/users/alice", "/users/{user}");
         PATHS.put("/users/alice/profile", "/users/{user}/profile");
         PATHS.put("/users/me", "/users/me (literal class)");
-        PATHS.put("/users/me/profile", "class /users/me, no method (class first)");
+        PATHS.put("/users/me/profile", "class /users/me has none (RESTEasy: 404); Jersey: /users/{user}/profile");
         PATHS.put("/opts", "/opts (@OPTIONS of its own)");
     }
 
@@ -91,33 +95,51 @@ final class Sweep {
         this.containerNotes = containerNotes;
     }
 
-    static Sweep run(int port, String plain, Map<String, String> guarded, String containerNotes) throws IOException {
+    /**
+     * Sweeps the contexts two at a time (each context's count of framework runs is its own, so contexts may overlap;
+     * the requests within one context go one after another, so that each count belongs to one request).
+     */
+    static Sweep run(int port, String plain, Map<String, String> guarded, String containerNotes) throws Exception {
         Sweep s = new Sweep(plain, guarded, containerNotes);
         List<String> contexts = new ArrayList<>();
         contexts.add(plain);
         contexts.addAll(guarded.values());
         String main = guarded.values().iterator().next();
-        for (String ctx : contexts) {
-            List<String> methods = ctx.equals(plain) || ctx.equals(main) ? METHODS : VARIANT_METHODS;
-            long t0 = System.nanoTime();
-            Map<String, Map<String, Probe>> byPath = new LinkedHashMap<>();
-            for (String path : PATHS.keySet()) {
-                Map<String, Probe> byMethod = new LinkedHashMap<>();
-                for (String method : methods) {
-                    int before = Hits.count(ctx);
-                    Http.Response r = Http.send(port, method, ctx + "/api" + path);
-                    int ran = Hits.count(ctx) - before;
-                    String body = r.body().length() > 300 ? r.body().substring(0, 300) : r.body();
-                    byMethod.put(method, new Probe(r.status(), r.header("Allow"), r.header("Content-Type"), body, ran,
-                            r.header(OptionsResource.HEADER)));
-                    s.requests++;
-                }
-                byPath.put(path, byMethod);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Map<String, Future<Map<String, Map<String, Probe>>>> futures = new LinkedHashMap<>();
+            for (String ctx : contexts) {
+                List<String> methods = ctx.equals(plain) || ctx.equals(main) ? METHODS : VARIANT_METHODS;
+                futures.put(ctx, pool.submit(() -> sweep(port, ctx, methods)));
             }
-            s.results.put(ctx, byPath);
-            System.out.println("TIMING " + ctx + " " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+            for (Map.Entry<String, Future<Map<String, Map<String, Probe>>>> f : futures.entrySet()) {
+                Map<String, Map<String, Probe>> byPath = f.getValue().get(5, TimeUnit.MINUTES);
+                s.results.put(f.getKey(), byPath);
+                for (Map<String, Probe> m : byPath.values()) {
+                    s.requests += m.size();
+                }
+            }
+        } finally {
+            pool.shutdownNow();
         }
         return s;
+    }
+
+    private static Map<String, Map<String, Probe>> sweep(int port, String ctx, List<String> methods) throws IOException {
+        Map<String, Map<String, Probe>> byPath = new LinkedHashMap<>();
+        for (String path : PATHS.keySet()) {
+            Map<String, Probe> byMethod = new LinkedHashMap<>();
+            for (String method : methods) {
+                int before = Hits.count(ctx);
+                Http.Response r = Http.send(port, method, ctx + "/api" + path);
+                int ran = Hits.count(ctx) - before;
+                String body = r.body().length() > 300 ? r.body().substring(0, 300) : r.body();
+                byMethod.put(method, new Probe(r.status(), r.header("Allow"), r.header("Content-Type"), body, ran,
+                        r.header(OptionsResource.HEADER)));
+            }
+            byPath.put(path, byMethod);
+        }
+        return byPath;
     }
 
     int requests() {
