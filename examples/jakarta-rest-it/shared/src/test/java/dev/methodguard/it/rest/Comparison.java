@@ -27,8 +27,8 @@ final class Comparison {
             (its 405 `Allow` and its `OPTIONS` answer).
 
             Differences that are MethodGuard's own bugs are named in each section's findings (**known core bug**, listed in
-            `shared/src/test/java/dev/methodguard/it/rest/KnownCoreBugs.java`): `cross-class-fallback` (Jersey only),
-            `catch-all-empty`, `normalized-path`, `method-case` (RESTEasy only) and `own-options`. The regular tests skip
+            `shared/src/test/java/dev/methodguard/it/rest/KnownCoreBugs.java`): `template-fallback`, `cross-class-fallback`
+            (Jersey only), `catch-all-empty`, `normalized-path`, `method-case` (RESTEasy only) and `own-options`. The regular tests skip
             exactly those requests; the test tagged `core-bug` (`-Dit.excludedGroups=none`) fails until they are fixed.
 
             """;

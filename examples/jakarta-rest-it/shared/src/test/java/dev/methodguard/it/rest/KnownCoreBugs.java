@@ -23,6 +23,14 @@ final class KnownCoreBugs {
     private static final Set<Framework> BOTH = Set.of(Framework.JERSEY, Framework.RESTEASY);
 
     static final List<Bug> BUGS = List.of(
+            new Bug("template-fallback", Sweep.Kind.FALSE_REJECTION, BOTH, path("/codes/1"),
+                    "both frameworks select the method among every template of the class that matches, not only the best "
+                            + "ranked one (Jakarta REST 3.1 §3.7.2 step 2 keeps only the best): /codes/1 matches {n: \\d+} (GET) "
+                            + "and {s} (POST), and POST /codes/1 is served by {s} (201); MethodGuard judges by the best route "
+                            + "alone and answers 405"),
+            new Bug("template-fallback", Sweep.Kind.ALLOW_MISMATCH, Set.of(Framework.RESTEASY), path("/codes/1"),
+                    "RESTEasy's OPTIONS Allow is the union of the matching templates' methods (GET, HEAD, OPTIONS, POST); "
+                            + "Jersey's is the best template's alone, although it serves POST too"),
             new Bug("cross-class-fallback", Sweep.Kind.FALSE_REJECTION, Set.of(Framework.JERSEY), path("/users/me"),
                     "Jersey does not select the class first (Jakarta REST 3.1 §3.7.2 step 1): DELETE /users/me, which the "
                             + "literal class users/me (GET only) does not serve, is served by users/{user}'s DELETE (204); "
@@ -35,12 +43,14 @@ final class KnownCoreBugs {
             new Bug("catch-all-empty", Sweep.Kind.ALLOW_MISMATCH, BOTH, path("/files", "/files/"),
                     "the same: MethodGuard's Allow for /files is the catch-all's (GET, HEAD, OPTIONS, PUT), the framework's "
                             + "is the class method's (OPTIONS, POST)"),
-            new Bug("normalized-path", Sweep.Kind.ALLOW_MISMATCH, BOTH, path("/items/%31%32", "/items//12"),
-                    "the frameworks match templates against the request URI as sent: %31%32 is no \\d+, so /items/{name} "
-                            + "serves /items/%31%32, and /items//12 matches nothing (404); MethodGuard matches the container's "
-                            + "decoded, normalized pathInfo (/items/12, Tomcat also merges the double slash) and judges both "
-                            + "by /items/{id: \\d+}. Only Allow differs here; a route pair like {id: \\d+} GET / {name} POST "
-                            + "would turn it into a false 405"),
+            new Bug("normalized-path", Sweep.Kind.FALSE_REJECTION, BOTH, path("/codes/%31"),
+                    "the frameworks match templates against the request URI as sent, MethodGuard against the container's "
+                            + "decoded, normalized pathInfo: POST /codes/%31 is served by /codes/{s} (201; %31 is no \\d+), "
+                            + "MethodGuard judges /codes/1 by /codes/{n: \\d+} (GET only) and answers 405"),
+            new Bug("normalized-path", Sweep.Kind.ALLOW_MISMATCH, BOTH, path("/items/%31%32", "/items//12", "/codes/%31"),
+                    "the same for Allow: /items/%31%32 is served by /items/{name} (GET), MethodGuard's Allow is "
+                            + "/items/{id: \\d+}'s; Tomcat merges the empty segment of /items//12 (the framework: 404), and "
+                            + "MethodGuard judges it by /items/{id: \\d+} too"),
             new Bug("method-case", Sweep.Kind.FALSE_REJECTION, Set.of(Framework.RESTEASY),
                     v -> !v.method().equals(v.method().toUpperCase(Locale.ROOT)),
                     "RESTEasy matches request methods case-insensitively (get, head, post, options, propfind... are served "

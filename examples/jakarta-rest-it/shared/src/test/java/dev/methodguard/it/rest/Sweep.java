@@ -64,6 +64,9 @@ final class Sweep {
         PATHS.put("/users/me", "/users/me (literal class)");
         PATHS.put("/users/me/profile", "class /users/me has none (RESTEasy: 404); Jersey: /users/{user}/profile");
         PATHS.put("/opts", "/opts (@OPTIONS of its own)");
+        PATHS.put("/codes/1", "/codes/{n: \\d+} (GET)");
+        PATHS.put("/codes/%31", "/codes/{s} (POST): matched encoded");
+        PATHS.put("/codes/x", "/codes/{s} (POST)");
     }
 
     enum Kind { FALSE_REJECTION, ALLOW_MISMATCH, FRAMEWORK_RAN, PASSED_CHANGED, VARIANTS_DIFFER, RESOURCE_OPTIONS_BYPASSED }
