@@ -17,7 +17,9 @@ final class Tomcat11 implements Container {
 
     @Override
     public int start(List<Deployment> apps) throws Exception {
-        Path baseDir = Files.createTempDirectory("methodguard-tomcat");
+        Path target = Path.of(System.getProperty("methodguard.it.target", "target"));
+        Files.createDirectories(target);
+        Path baseDir = Files.createTempDirectory(target, "tomcat-");
         tomcat = new Tomcat();
         tomcat.setBaseDir(baseDir.toString());
         Connector connector = new Connector();

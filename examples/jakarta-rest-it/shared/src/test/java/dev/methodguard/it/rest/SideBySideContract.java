@@ -72,9 +72,11 @@ public abstract class SideBySideContract {
                 : new MethodGuardFilter());
     }
 
-    /** A document root whose WEB-INF/classes holds the application's classes, as in a WAR (package scanning reads it). */
+    /** A document root (under target/contexts) whose WEB-INF/classes holds the application's classes, as in a WAR (package scanning reads it). */
     private static Path docBase(String contextPath) throws IOException {
-        Path base = Files.createTempDirectory("methodguard-rest" + contextPath.replace('/', '-'));
+        Path target = Path.of(System.getProperty("methodguard.it.target", "target"), "contexts");
+        Files.createDirectories(target);
+        Path base = Files.createTempDirectory(target, contextPath.substring(1) + "-");
         String pkg = ItemsResource.class.getPackageName().replace('.', '/');
         Path classes;
         try {
@@ -82,16 +84,15 @@ public abstract class SideBySideContract {
         } catch (URISyntaxException e) {
             throw new IOException(e);
         }
-        Path target = base.resolve("WEB-INF/classes").resolve(pkg);
-        Files.createDirectories(target);
+        Path classesDir = base.resolve("WEB-INF/classes").resolve(pkg);
+        Files.createDirectories(classesDir);
         try (Stream<Path> files = Files.list(classes)) {
             for (Path f : (Iterable<Path>) files::iterator) {
                 try (InputStream in = Files.newInputStream(f)) {
-                    Files.copy(in, target.resolve(f.getFileName().toString()));
+                    Files.copy(in, classesDir.resolve(f.getFileName().toString()));
                 }
             }
         }
-        base.toFile().deleteOnExit();
         return base;
     }
 
