@@ -43,7 +43,7 @@ final class JakartaRestServlets {
     }
 
     static Found find(String servletName, ServletRegistration reg, ServletContext context) {
-        ClassLoader loader = context.getClassLoader();
+        ClassLoader loader = context.getClassLoader() != null ? context.getClassLoader() : JakartaRestServlets.class.getClassLoader();
         for (String param : CLASS_LISTS) {
             String list = reg.getInitParameter(param);
             if (list == null) {

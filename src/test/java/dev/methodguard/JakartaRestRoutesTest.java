@@ -1,6 +1,7 @@
 package dev.methodguard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,7 @@ import dev.methodguard.RouteTable.Ranking;
 import dev.methodguard.RouteTable.Route;
 import dev.methodguard.restfixtures.Resources;
 import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletRegistration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -238,6 +240,21 @@ class JakartaRestRoutesTest {
             assertEquals(Set.of("PROPFIND"), methods(t, "/dav"));
             assertEquals(Set.of("GET", "HEAD", "PUT", "DELETE"), methods(t, "/items/special"));
             assertEquals(Set.of("GET", "HEAD"), methods(t, "/"));
+        }
+
+        /**
+         * Embedded Jetty 12's ServletContextHandler, given no class loader of its own, answers getClassLoader() with
+         * null; the packages of jersey.config.server.provider.packages must still be found (by MethodGuard's loader).
+         */
+        @Test
+        void packagesAreFoundWhenTheContextHasNoClassLoader() throws Exception {
+            ServletContext c = context();
+            assertNull(c.getClassLoader());
+            ServletRegistration reg = mock(ServletRegistration.class);
+            when(reg.getInitParameter("jersey.config.server.provider.packages")).thenReturn(FIXTURES);
+            JakartaRestServlets.Found found = JakartaRestServlets.find("rest", reg, c);
+            assertNotNull(found.classes(), found.how());
+            assertEquals(Set.of("Boom", "Dav", "Generic", "Impl", "Items", "Root", "Tenant"), names(found.classes()));
         }
 
         @Test
