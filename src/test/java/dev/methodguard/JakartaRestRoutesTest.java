@@ -182,6 +182,10 @@ class JakartaRestRoutesTest {
     class Scan {
         /** A ServletContext whose /WEB-INF/classes/ is the compiled test classes directory. */
         ServletContext context() throws Exception {
+            return fake().proxy;
+        }
+
+        Fakes.Context fake() throws Exception {
             Path root = Path.of(Resources.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             Fakes.Context c = new Fakes.Context(Map.of());
             c.resourcePaths = dir -> {
@@ -206,7 +210,7 @@ class JakartaRestRoutesTest {
                     throw new UncheckedIOException(e);
                 }
             };
-            return c.proxy;
+            return c;
         }
 
         static Set<String> names(List<Class<?>> classes) {
@@ -248,10 +252,12 @@ class JakartaRestRoutesTest {
          */
         @Test
         void packagesAreFoundWhenTheContextHasNoClassLoader() throws Exception {
-            ServletContext c = context();
+            Fakes.Context fake = fake();
+            fake.classLoader = null;
+            ServletContext c = fake.proxy;
             assertNull(c.getClassLoader());
-            ServletRegistration reg = mock(ServletRegistration.class);
-            when(reg.getInitParameter("jersey.config.server.provider.packages")).thenReturn(FIXTURES);
+            ServletRegistration reg = Fakes.registrations().withInitParam("rest", "org.glassfish.jersey.servlet.ServletContainer",
+                    "jersey.config.server.provider.packages", FIXTURES).byName.get("rest");
             JakartaRestServlets.Found found = JakartaRestServlets.find("rest", reg, c);
             assertNotNull(found.classes(), found.how());
             assertEquals(Set.of("Boom", "Dav", "Generic", "Impl", "Items", "Root", "Tenant"), names(found.classes()));
