@@ -129,11 +129,19 @@ public class MethodGuardFilter implements Filter {
                         return;
                     }
                 } else if (!capability.allows(method) && !capability.allowsIgnoringCase(method)) {
-                    reject(s, req, res, chain, capability, method);
-                    return;
+                    // A route refused it: another route matching the path may serve it (frameworks choose among
+                    // all routes matching path and method). Only now, on the way to a 405, are they all looked at.
+                    Capability all = capability.routeIndex < 0 ? capability : s.policy.widen(req, capability);
+                    if (all != null && !all.allows(method) && !all.allowsIgnoringCase(method)) {
+                        reject(s, req, res, chain, all, method);
+                        return;
+                    }
                 } else if (method.equals(Methods.OPTIONS) && !s.reportOnly) {
-                    options(s, req, res, chain, capability);
-                    return;
+                    Capability all = capability.routeIndex < 0 ? capability : s.policy.widen(req, capability);
+                    if (all != null) {
+                        options(s, req, res, chain, all);
+                        return;
+                    }
                 }
             }
         }

@@ -102,7 +102,15 @@ final class RouteTable {
     /** One Matcher per pattern per thread; null when the table has no regex. Values are JDK classes only. */
     private final ThreadLocal<Matcher[]> matchers;
 
-    private RouteTable(List<Route> routes, int[] rank, Node root, Pattern[] patterns) {
+    /**
+     * Jakarta REST: a catch-all regex ({@code {path: .*}}) needs at least one segment. Jersey and RESTEasy
+     * match it against what follows the class path's slash, so {@code /files} and {@code /files/} are the
+     * class's own, not the catch-all's.
+     */
+    private final boolean catchAllRegexNeedsSegment;
+
+    private RouteTable(List<Route> routes, int[] rank, Node root, Pattern[] patterns, boolean catchAllRegexNeedsSegment) {
+        this.catchAllRegexNeedsSegment = catchAllRegexNeedsSegment;
         this.routes = routes;
         this.rank = rank;
         this.root = root;
@@ -174,7 +182,7 @@ final class RouteTable {
             patterns[e.getValue()] = Pattern.compile(e.getKey());
         }
         root.freeze(rank);
-        return new RouteTable(List.copyOf(kept), rank, root, patterns);
+        return new RouteTable(List.copyOf(kept), rank, root, patterns, lenient);
     }
 
     private static Route merge(Route a, Route b) {
@@ -268,6 +276,64 @@ final class RouteTable {
         return best(root, p, pos, end, -1);
     }
 
+    /**
+     * Every route matching {@code path}, best first: for the rejection path, where MethodGuard lets a
+     * request use the methods of every route that serves its path. Allocates; never on an allowed request.
+     */
+    List<Integer> matchAll(String path) {
+        String p = path == null ? "" : path;
+        int len = p.length();
+        int end = len > 0 && p.charAt(len - 1) == '/' ? len - 1 : len;
+        int start = len > 0 && p.charAt(0) == '/' ? 1 : 0;
+        int pos = start >= end ? end + 1 : start;
+        List<Integer> out = new ArrayList<>();
+        collect(root, p, pos, end, out);
+        out.sort((a, b) -> Integer.compare(rank[a], rank[b]));
+        return out;
+    }
+
+    private void collect(Node n, String p, int pos, int end, List<Integer> out) {
+        int[] catchAll = n.catchAllRoutes;
+        for (int k = 0; k < catchAll.length; k++) {
+            int pat = n.catchAllPatterns[k];
+            if (pat < 0 || (catchAllMayMatch(pos, end) && regexMatches(pat, p, Math.min(pos, end), end))) {
+                out.add(catchAll[k]);
+            }
+        }
+        if (pos > end) {
+            if (n.terminal >= 0) {
+                out.add(n.terminal);
+            }
+            return;
+        }
+        int segEnd = p.indexOf('/', pos);
+        if (segEnd < 0 || segEnd > end) {
+            segEnd = end;
+        }
+        if (segEnd == pos) {
+            return;
+        }
+        int next = segEnd + 1;
+        if (n.literalMask >= 0) {
+            Node lit = n.literal(p, pos, segEnd, p.substring(pos, segEnd).hashCode());
+            if (lit != null) {
+                collect(lit, p, next, end, out);
+            }
+        }
+        for (int k = 0; k < n.regexNodes.length; k++) {
+            if (regexMatches(n.regexPatterns[k], p, pos, segEnd)) {
+                collect(n.regexNodes[k], p, next, end, out);
+            }
+        }
+        if (n.param != null) {
+            collect(n.param, p, next, end, out);
+        }
+    }
+
+    private boolean catchAllMayMatch(int pos, int end) {
+        return pos <= end || !catchAllRegexNeedsSegment;
+    }
+
     private boolean better(int route, int best) {
         return best < 0 || rank[route] < rank[best];
     }
@@ -298,7 +364,7 @@ final class RouteTable {
             int r = catchAll[k];
             if (better(r, best)) {
                 int pat = n.catchAllPatterns[k];
-                if (pat < 0 || regexMatches(pat, p, Math.min(pos, end), end)) {
+                if (pat < 0 || (catchAllMayMatch(pos, end) && regexMatches(pat, p, Math.min(pos, end), end))) {
                     best = r;
                 }
             }
@@ -339,54 +405,6 @@ final class RouteTable {
             best = best(n.param, p, next, end, best);
         }
         return best;
-    }
-
-    /**
-     * Whether some path could match both templates (a generous answer: parameters and regexes are taken to
-     * match any segment, a regex that is not provably slash-free any rest of the path). Explicit tables use it
-     * the way Spring MVC and Go's ServeMux choose: among the routes that match both path and method, so a
-     * method of any route that can match the same path as the winning one must not be refused there.
-     */
-    static boolean overlaps(String a, String b) {
-        return overlaps(shape(a), 0, shape(b), 0);
-    }
-
-    private static boolean overlaps(String[] a, int i, String[] b, int j) {
-        if (i == a.length && j == b.length) {
-            return true;
-        }
-        if ((i < a.length && a[i] == null) || (j < b.length && b[j] == null)) {
-            return true; // a catch-all takes any rest, zero segments included
-        }
-        if (i == a.length || j == b.length) {
-            return false;
-        }
-        if (!a[i].isEmpty() && !b[j].isEmpty() && !a[i].equals(b[j])) {
-            return false; // two different literals
-        }
-        return overlaps(a, i + 1, b, j + 1);
-    }
-
-    /** A template's segments: the literal text, "" for a parameter, {@code null} for a catch-all. */
-    static String[] shape(String template) {
-        List<String> out = new ArrayList<>();
-        for (String seg : template.split("/")) {
-            if (seg.isEmpty()) {
-                continue;
-            }
-            if (seg.equals("*") || (seg.startsWith("{") && seg.endsWith("...}"))) {
-                out.add(null);
-            } else if (seg.indexOf('{') >= 0) {
-                int colon = seg.indexOf(':');
-                String regex = colon < 0 ? "" : seg.substring(colon + 1);
-                boolean maySpanSlashes = regex.contains(".") || regex.contains("/") || regex.contains("\\S")
-                        || regex.contains("\\W") || regex.contains("[^") || regex.contains("\\D");
-                out.add(maySpanSlashes ? null : "");
-            } else {
-                out.add(seg);
-            }
-        }
-        return out.toArray(new String[0]);
     }
 
     /** A trie node: children by segment kind, the route ending here, the catch-all routes rooted here. */
