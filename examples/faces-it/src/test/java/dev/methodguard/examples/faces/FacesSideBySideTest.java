@@ -3,11 +3,11 @@ package dev.methodguard.examples.faces;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.faces.config.FacesInitializer;
 import dev.methodguard.MethodGuardFilter;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
@@ -19,10 +19,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,12 +37,14 @@ import org.jboss.weld.environment.servlet.EnhancedListener;
 import org.junit.jupiter.api.Test;
 
 /**
- * The same Faces page (Mojarra 4.1, Weld 6, embedded Jetty 12.1 ee10) deployed twice, without and with
- * MethodGuard, and probed with the same requests.
+ * The same Faces page (Mojarra 4.1 or MyFaces 4.1, Weld 6, embedded Jetty 12.1 ee10) deployed twice, without
+ * and with MethodGuard, and probed with the same requests. System property {@code faces-it.impl} names the Faces
+ * implementation on the class path (the pom runs the test once per implementation).
  */
 class FacesSideBySideTest {
     static final String PAGE = "/index.xhtml";
     static final String FACES_SERVLET = "jakarta.faces.webapp.FacesServlet";
+    static final String IMPL = System.getProperty("faces-it.impl", "Mojarra");
 
     /** One deployment: its server, and how many requests reached the FacesServlet / ran a Faces lifecycle. */
     record Deployment(Server server, ServletContextHandler context, AtomicInteger reached) {
@@ -89,6 +93,8 @@ class FacesSideBySideTest {
         // Mojarra's ConfigureListener looks for the FacesServlet in WEB-INF/web.xml, and there is none here: without
         // this it skips configuring Faces (the FacesServlet then fails: no FacesContextFactory).
         context.setInitParameter("com.sun.faces.forceLoadConfiguration", "true");
+        // MyFaces looks for annotated classes in /WEB-INF/classes, which this context has not: name the package instead.
+        context.setInitParameter("org.apache.myfaces.annotation.SCAN_PACKAGES", "dev.methodguard.examples.faces");
 
         // Registered by class name, as web.xml would: that name is what MethodGuard recognizes.
         ServletHolder faces = new ServletHolder();
@@ -102,14 +108,32 @@ class FacesSideBySideTest {
         }
         AtomicInteger reached = new AtomicInteger();
         context.addFilter(new FilterHolder(new CountingFilter(reached)), "*.xhtml", EnumSet.of(DispatcherType.REQUEST));
-        // What a container does with the initializers of Weld's and Mojarra's jars (META-INF/services): Weld's starts
-        // CDI, Mojarra's registers its ConfigureListener.
-        context.addServletContainerInitializer(new EnhancedListener());
-        context.addServletContainerInitializer(new FacesInitializer());
+        // What a container does with the initializers of the jars (META-INF/services): Weld's starts CDI, the Faces
+        // implementation's registers its listener (Mojarra's ConfigureListener, MyFaces' StartupServletContextListener).
+        List<ServletContainerInitializer> initializers = new ArrayList<>();
+        ServiceLoader.load(ServletContainerInitializer.class, FacesSideBySideTest.class.getClassLoader()).forEach(initializers::add);
+        initializers.sort(Comparator.comparing(i -> i instanceof EnhancedListener ? 0 : 1));
+        assertTrue(initializers.size() >= 2 && initializers.get(0) instanceof EnhancedListener, initializers::toString);
+        initializers.forEach(context::addServletContainerInitializer);
+        if (present(MYFACES_LISTENER)) {
+            // MyFaces declares its startup listener in a TLD, which a full container scans and this embedded one does not.
+            context.addServletContainerInitializer((classes, ctx) -> ctx.addListener(MYFACES_LISTENER));
+        }
 
         server.setHandler(context);
         server.start();
         return new Deployment(server, context, reached);
+    }
+
+    static final String MYFACES_LISTENER = "org.apache.myfaces.webapp.StartupServletContextListener";
+
+    static boolean present(String className) {
+        try {
+            Class.forName(className, false, FacesSideBySideTest.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     /** The probes, in order; each label maps to one request to the page. */
@@ -132,8 +156,8 @@ class FacesSideBySideTest {
                 assertEquals(200, page.status(), page.body());
                 headers.add("Cookie: " + page.header("set-cookie").split(";")[0]);
                 target = match(page.body(), "<form id=\"form\"[^>]*action=\"([^\"]*)\"").replace("&amp;", "&");
-                form = "form=form&form%3Aname=hello&form%3Asend=Send&jakarta.faces.ViewState="
-                        + URLEncoder.encode(match(page.body(), VIEW_STATE), StandardCharsets.UTF_8);
+                form = formFields(match(page.body(), "(?s)(<form id=\"form\".*?</form>)"));
+                assertTrue(form.contains("jakarta.faces.ViewState="), form);
             } else if (label.equals("POST plain")) {
                 form = "name=hello"; // no view state: not a postback, Faces renders the page as for a GET
             }
@@ -150,7 +174,30 @@ class FacesSideBySideTest {
         return out;
     }
 
-    static final String VIEW_STATE = "name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"";
+    /**
+     * The fields a browser submits when the form's button is clicked: every named input of the rendered form with
+     * its value (view state, the implementation's own hidden fields, the button), "hello" typed into the text field.
+     */
+    static String formFields(String formHtml) {
+        StringBuilder body = new StringBuilder();
+        Matcher input = Pattern.compile("<input\\b([^>]*)>").matcher(formHtml);
+        while (input.find()) {
+            String attrs = input.group(1);
+            String name = attribute(attrs, "name");
+            if (name == null) {
+                continue;
+            }
+            String value = "text".equals(attribute(attrs, "type")) ? "hello" : attribute(attrs, "value");
+            body.append(body.length() == 0 ? "" : "&").append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(value == null ? "" : value.replace("&amp;", "&"), StandardCharsets.UTF_8));
+        }
+        return body.toString();
+    }
+
+    static String attribute(String attrs, String name) {
+        Matcher m = Pattern.compile("\\b" + name + "=\"([^\"]*)\"").matcher(attrs);
+        return m.find() ? m.group(1) : null;
+    }
 
     static String match(String s, String regex) {
         Matcher m = Pattern.compile(regex).matcher(s);
@@ -206,13 +253,13 @@ class FacesSideBySideTest {
         }
 
         String table = table(plain, guarded);
-        Path out = Path.of("target", "faces-it-table.md");
+        Path out = Path.of("target", "faces-it-table-" + IMPL.split(" ")[0].toLowerCase(java.util.Locale.ROOT) + ".md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, table);
         String readmePath = System.getProperty("faces-it.readme");
         if (readmePath != null) {
             String readme = Files.readString(Path.of(readmePath));
-            assertTrue(readme.contains(table), "README.md's table differs from this run; paste target/faces-it-table.md into it:\n" + table);
+            assertTrue(readme.contains(table), "README.md's table differs from this run; paste " + out + " into it:\n" + table);
         }
     }
 
@@ -228,7 +275,8 @@ class FacesSideBySideTest {
     /** The side-by-side table, in Markdown (README.md holds a copy; the test checks it is the same). */
     static String table(Map<String, Outcome> plain, Map<String, Outcome> guarded) {
         StringBuilder t = new StringBuilder()
-                .append("| Request | Faces alone (Mojarra) | Faces lifecycle ran | With MethodGuard | `Allow` | FacesServlet reached |\n")
+                .append("### ").append(IMPL).append("\n\n")
+                .append("| Request | Faces alone | Faces lifecycle ran | With MethodGuard | `Allow` | FacesServlet reached |\n")
                 .append("|---|---|---|---|---|---|\n");
         for (String label : PROBES) {
             Outcome p = plain.get(label);
