@@ -13,8 +13,10 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -195,6 +197,60 @@ abstract class Container implements AutoCloseable {
 
     private static File nullDevice() {
         return new File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
+    }
+
+    /**
+     * The local addresses ({@code address:port}, as /proc shows them, hex) on which the server process or
+     * one of its descendants listens, read from /proc (Linux); empty where there is no /proc.
+     */
+    List<String> listening() throws IOException {
+        Path proc = Path.of("/proc");
+        if (!Files.isDirectory(proc.resolve("self/fd"))) {
+            return List.of();
+        }
+        Set<String> inodes = new HashSet<>();
+        List<ProcessHandle> processes = new ArrayList<>(List.of(process.toHandle()));
+        processes.addAll(process.descendants().toList());
+        for (ProcessHandle h : processes) {
+            try (Stream<Path> fds = Files.list(proc.resolve(h.pid() + "/fd"))) {
+                for (Path fd : fds.toList()) {
+                    try {
+                        String target = Files.readSymbolicLink(fd).toString();
+                        if (target.startsWith("socket:[")) {
+                            inodes.add(target.substring(8, target.length() - 1));
+                        }
+                    } catch (IOException closedMeanwhile) {
+                        // the descriptor went away while listing
+                    }
+                }
+            }
+        }
+        List<String> listening = new ArrayList<>();
+        for (String table : List.of("tcp", "tcp6")) {
+            Path f = proc.resolve("net/" + table);
+            if (!Files.exists(f)) {
+                continue;
+            }
+            List<String> lines = Files.readAllLines(f); // read once: the table changes all the time
+            for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+                String[] cols = line.trim().split("\\s+");
+                // sl local_address rem_address st tx_queue:rx_queue tr:tm->when retrnsmt uid timeout inode
+                if (cols.length > 9 && cols[3].equals("0A") && inodes.contains(cols[9])) {
+                    listening.add(cols[1]);
+                }
+            }
+        }
+        return listening;
+    }
+
+    /** Whether a local address of /proc/net/tcp{,6} (hex, little-endian words) is on the loopback interface. */
+    static boolean loopback(String hexAddressAndPort) {
+        String hex = hexAddressAndPort.substring(0, hexAddressAndPort.indexOf(':'));
+        if (hex.length() == 8) {
+            return hex.endsWith("7F"); // 127.x.y.z: the first byte is the last pair
+        }
+        return hex.equals("00000000000000000000000001000000") // ::1
+                || hex.startsWith("0000000000000000FFFF0000") && hex.endsWith("7F"); // ::ffff:127.x.y.z
     }
 
     String tail() {

@@ -477,13 +477,25 @@ abstract class ContainerContract {
             Http.send(container.port(), "GET", BROKEN + "/hello");
             String expected = "init-param 'format' = 'xml'";
             String log = "";
-            for (int i = 0; i < 50 && !log.contains(expected); i++) {
+            for (int i = 0; i < 150 && !log.contains(expected); i++) {
                 log = container.log();
                 if (!log.contains(expected)) {
                     Thread.sleep(100);
                 }
             }
             assertTrue(log.contains(expected), () -> container + ": no \"" + expected + "\" in the log");
+        }
+    }
+
+    @Nested
+    class ListensOnLoopbackOnly {
+        /** Every port the server opened (HTTP, HTTPS, admin, IIOP, JMX...) is on 127.0.0.1 (or ::1). */
+        @Test
+        void everyListeningSocketOfTheServerIsOnLoopback() throws IOException {
+            List<String> listening = container.listening();
+            assumeTrue(!listening.isEmpty(), "no /proc here to read the server's sockets from");
+            assertEquals(List.of(), listening.stream().filter(a -> !Container.loopback(a)).toList(),
+                    () -> container + " listens beyond loopback; all its listening sockets (hex, /proc/net/tcp): " + listening);
         }
     }
 

@@ -126,21 +126,38 @@ final class GlassFish extends Container {
             }
         }
         cmd.addAll(1, List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        // GlassFish 7's asadmin leaves logs/server.log.lck behind (its launcher logs there); the server would
+        // then find server.log locked and log to standard output instead. asadmin has exited: the lock is stale.
+        Files.deleteIfExists(domain().resolve("logs/server.log.lck"));
         return cmd;
     }
 
-    /** Every WAR in autodeploy/ has its marker: {@code <war>_deployed} or {@code <war>_deployFailed}. */
+    /**
+     * Every WAR in autodeploy/ has its marker ({@code <war>_deployed} or {@code <war>_deployFailed}) and the
+     * log has the autodeployer's line for it ("[AutoDeploy] Successfully autodeployed : ..." or "...
+     * failed ..."): the log is written asynchronously, the marker alone may come before the records of the
+     * deployment (MethodGuard's table among them) are in it.
+     */
     @Override
-    boolean deployed() {
+    boolean deployed() throws IOException {
         Path autodeploy = domain().resolve("autodeploy");
-        return wars.stream().allMatch(w -> Files.exists(autodeploy.resolve(w + "_deployed")) || Files.exists(autodeploy.resolve(w + "_deployFailed")));
+        if (!wars.stream().allMatch(w -> Files.exists(autodeploy.resolve(w + "_deployed")) || Files.exists(autodeploy.resolve(w + "_deployFailed")))) {
+            return false;
+        }
+        String log = log();
+        return wars.stream().allMatch(w -> Pattern.compile("\\[AutoDeploy\\][^\\n]*(autodeployed|failed)[^\\n]*"
+                + Pattern.quote(autodeploy.resolve(w).toString()), Pattern.CASE_INSENSITIVE).matcher(log).find());
     }
 
-    /** The domain's logs/server.log (ODL format: every record's message lines indented by two spaces). */
+    /**
+     * The domain's logs/server.log (ODL format: every record's message lines indented by two spaces), then
+     * the server's standard output, where GlassFish writes its log instead (in its "[#|...|#]" format) when
+     * it finds server.log locked (see {@link #command()}).
+     */
     @Override
     String log() throws IOException {
         Path log = domain().resolve("logs/server.log");
-        return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+        return (Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "") + "\n" + console();
     }
 
     /** The first start of a domain takes its time: twice the usual bound. */
