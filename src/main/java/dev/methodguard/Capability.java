@@ -1,6 +1,5 @@
 package dev.methodguard;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -8,8 +7,10 @@ import java.util.Set;
 import java.util.SortedSet;
 
 /**
- * What one servlet supports, with everything a response needs precomputed once: the set tested on each
- * request, the {@code Allow} header value and the JSON fragment {@code ,"allowed":[...]}}.
+ * What one target supports, with everything a response needs precomputed once: the set tested on each
+ * request, the {@code Allow} header value, the JSON tail {@code ,"allowed":[...]}} and what to do with
+ * OPTIONS. A target is a servlet, a container fallback (unmapped paths, files served outside any
+ * servlet) or one route of a routed servlet.
  */
 final class Capability {
     /** Where a servlet's methods came from, in the order the rules are tried. */
@@ -17,7 +18,11 @@ final class Capability {
         BUILDER("builder"),
         INIT_PARAM("init-param " + InitParams.SERVLET_ALLOWED_METHODS),
         ANNOTATION("@AllowedMethods"),
+        ROUTES_PARAM("init-param " + InitParams.SERVLET_ROUTES),
+        JAKARTA_REST("Jakarta REST annotations"),
         CONTAINER_DEFAULT("container default"),
+        FRAMEWORK("framework"),
+        CONTAINER_FALLBACK("container fallback"),
         INTROSPECTION("introspection"),
         UNDECLARED("undeclared");
 
@@ -35,11 +40,32 @@ final class Capability {
     final String note;
     private final Set<String> allowed;
     private final Set<String> allowedView;
+    final List<String> allowedList;
     final String allowHeader;
     /** {@code ,"allowed":["GET",...]}} closing a 405 body, in both formats. */
     final byte[] allowedJsonTail;
+    /** The servlet handles OPTIONS itself (it overrides doOptions, or OPTIONS was declared explicitly). */
+    final boolean ownsOptions;
+    /** A CORS preflight passes on to the chain (decided at init() from the preflight rule). */
+    final boolean passesPreflight;
+    final Counters counters;
+    /** A routed servlet's table, else {@code null}; byRoute[i] judges route i ({@code null}: it passes through). */
+    final RouteTable routes;
+    private final Capability[] byRoute;
+    /** For a route's capability: its template; else {@code null}. */
+    final String template;
 
-    private Capability(String servletName, List<String> mappings, Source source, SortedSet<String> allowed, String note) {
+    private Capability(String servletName, List<String> mappings, Source source, SortedSet<String> allowed, String note,
+                       boolean ownsOptions, boolean passesPreflight, Counters counters) {
+        this(servletName, mappings, source, allowed, note, ownsOptions, passesPreflight, counters, null, null, null);
+    }
+
+    private Capability(String servletName, List<String> mappings, Source source, SortedSet<String> allowed, String note,
+                       boolean ownsOptions, boolean passesPreflight, Counters counters, RouteTable routes,
+                       Capability[] byRoute, String template) {
+        this.routes = routes;
+        this.byRoute = byRoute;
+        this.template = template;
         this.servletName = servletName;
         this.mappings = List.copyOf(mappings);
         this.source = source;
@@ -48,20 +74,55 @@ final class Capability {
         // Never written after construction; allowed() hands out a read-only view.
         this.allowed = allowed == null ? Set.of() : new HashSet<>(allowed);
         this.allowedView = Collections.unmodifiableSet(this.allowed);
-        this.allowHeader = allowed == null ? "" : String.join(", ", allowed);
-        this.allowedJsonTail = allowed == null ? new byte[0] : jsonTail(allowed);
+        this.allowedList = allowed == null ? List.of() : List.copyOf(allowed);
+        this.allowHeader = String.join(", ", allowedList);
+        this.allowedJsonTail = WireFormat.allowedTail(allowedList);
+        this.ownsOptions = ownsOptions;
+        this.passesPreflight = passesPreflight;
+        this.counters = counters;
+    }
+
+    static Capability declared(String servletName, List<String> mappings, Source source, SortedSet<String> allowed, String note,
+                               boolean ownsOptions, boolean passesPreflight) {
+        return new Capability(servletName, mappings, source, allowed, note, ownsOptions, passesPreflight, new Counters());
     }
 
     static Capability declared(String servletName, List<String> mappings, Source source, SortedSet<String> allowed) {
-        return declared(servletName, mappings, source, allowed, null);
+        return declared(servletName, mappings, source, allowed, null, false, false);
     }
 
-    static Capability declared(String servletName, List<String> mappings, Source source, SortedSet<String> allowed, String note) {
-        return new Capability(servletName, mappings, source, allowed, note);
+    /** One route of a routed servlet: counted under the servlet's name, with the servlet's counters. */
+    static Capability route(Capability servlet, String template, SortedSet<String> allowed, boolean ownsOptions,
+                            boolean passesPreflight) {
+        return new Capability(servlet.servletName, servlet.mappings, servlet.source, allowed, null, ownsOptions, passesPreflight,
+                servlet.counters, null, null, template);
+    }
+
+    /** A servlet judged by route; {@code routeOf} makes each route's capability, or {@code null} for pass-through. */
+    static Capability routed(String servletName, List<String> mappings, Source source, String note, RouteTable routes,
+                             java.util.function.BiFunction<Capability, RouteTable.Route, Capability> routeOf) {
+        Capability[] byRoute = new Capability[routes.routes().size()];
+        Capability servlet = new Capability(servletName, mappings, source, null, note, false, false, new Counters(), routes, byRoute, null);
+        for (int i = 0; i < byRoute.length; i++) {
+            RouteTable.Route r = routes.routes().get(i);
+            byRoute[i] = r.methods() == null ? null : routeOf.apply(servlet, r);
+        }
+        return servlet;
+    }
+
+    /** The route's capability for a path relative to the servlet's mapping; {@code null} when no route judges it. */
+    Capability route(String path) {
+        int i = routes.match(path);
+        return i < 0 ? null : byRoute[i];
+    }
+
+    /** The capabilities of the routes, in table order ({@code null} for pass-through routes). */
+    List<Capability> routeCapabilities() {
+        return byRoute == null ? List.of() : java.util.Arrays.asList(byRoute.clone());
     }
 
     static Capability undeclared(String servletName, List<String> mappings, String why) {
-        return new Capability(servletName, mappings, Source.UNDECLARED, null, why);
+        return new Capability(servletName, mappings, Source.UNDECLARED, null, why, false, false, new Counters());
     }
 
     boolean isDeclared() {
@@ -74,16 +135,5 @@ final class Capability {
 
     Set<String> allowed() {
         return allowedView;
-    }
-
-    private static byte[] jsonTail(SortedSet<String> allowed) {
-        // Method names are validated tokens: no character in them needs JSON escaping.
-        StringBuilder b = new StringBuilder(",\"allowed\":[");
-        boolean first = true;
-        for (String m : allowed) {
-            b.append(first ? "\"" : ",\"").append(m).append('"');
-            first = false;
-        }
-        return b.append("]}").toString().getBytes(StandardCharsets.UTF_8);
     }
 }

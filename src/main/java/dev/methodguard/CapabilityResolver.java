@@ -33,30 +33,45 @@ final class CapabilityResolver {
             "doGet", "GET", "doHead", "HEAD", "doPost", "POST", "doPut", "PUT", "doDelete", "DELETE",
             "doOptions", "OPTIONS", "doTrace", "TRACE", "doPatch", "PATCH");
 
-    /** The containers' static-content servlets: they serve reads only, whatever doXxx they inherit. */
+    /**
+     * The containers' static-content servlets: they serve reads only, whatever doXxx they inherit. Tomcat's
+     * class is also GlassFish's and Payara's; Undertow's is WildFly's.
+     */
+    private static final String CATALINA_DEFAULT = "org.apache.catalina.servlets.DefaultServlet";
     private static final Set<String> STATIC_SERVLETS = Set.of(
-            "org.apache.catalina.servlets.DefaultServlet",
+            CATALINA_DEFAULT,
+            "io.undertow.servlet.handlers.DefaultServlet",
             "org.eclipse.jetty.ee10.servlet.DefaultServlet",
             "org.eclipse.jetty.ee11.servlet.DefaultServlet",
             "org.eclipse.jetty.ee10.servlet.ResourceServlet",
             "org.eclipse.jetty.ee11.servlet.ResourceServlet");
     private static final Set<String> STATIC_METHODS = Set.of("GET");
+    /** Tomcat's (and GlassFish's) default servlet with {@code readonly=false} also stores and deletes files. */
+    private static final Set<String> WRITABLE_STATIC_METHODS = Set.of("GET", "PUT", "DELETE");
 
     /** JSP servlets: JSPs answer GET, HEAD and POST (Jakarta Pages 3.1 §1.1; others get 405 from the container). */
     private static final Set<String> JSP_SERVLETS = Set.of(
             "org.apache.jasper.servlet.JspServlet",
+            "org.glassfish.wasp.servlet.JspServlet",
             "org.eclipse.jetty.ee10.jsp.JettyJspServlet",
             "org.eclipse.jetty.ee11.jsp.JettyJspServlet",
             "org.eclipse.jetty.jsp.JettyJspServlet");
     private static final Set<String> JSP_METHODS = Set.of("GET", "POST");
 
     /**
-     * Jetty's fallback when nothing is mapped to "/": it answers 404 to every method, so it is left alone and
-     * left out of the startup table (its generated name is noise there).
+     * Jetty's fallback when nothing is mapped to "/". Left alone it would echo TRACE, advertise TRACE in
+     * OPTIONS and answer 405 without Allow; it serves nothing but 404s to GET and HEAD, so it is judged
+     * like static content that has no files.
      */
-    private static final Set<String> PASS_SERVLETS = Set.of(
+    private static final Set<String> FALLBACK_SERVLETS = Set.of(
             "org.eclipse.jetty.ee10.servlet.ServletHandler$Default404Servlet",
             "org.eclipse.jetty.ee11.servlet.ServletHandler$Default404Servlet");
+
+    /** Framework servlets whose method set is fixed by their specification or code (README cites each). */
+    private static final Map<String, Set<String>> FRAMEWORK_SERVLETS = Map.of();
+
+    static final String UNREGISTERED = "(unregistered)";
+    static final String UNREGISTERED_JSP = "(unregistered jsp)";
 
     private CapabilityResolver() {
     }
@@ -65,7 +80,8 @@ final class CapabilityResolver {
         Map<String, ? extends ServletRegistration> registrations = new TreeMap<>(context.getServletRegistrations());
         List<String> warnings = new ArrayList<>();
         SecurityConstraints constraints = SecurityConstraints.read(context, warnings::add);
-        for (String name : settings.servlets().keySet()) {
+        CorsFilters cors = CorsFilters.read(context);
+        for (String name : settings.declaredNames()) {
             if (!registrations.containsKey(name)) {
                 throw new ServletException(filterLabel + ": the builder declares methods for servlet '" + Escape.forLog(name, 100)
                         + "', but no servlet of that name is registered; registered: " + String.join(", ", registrations.keySet()));
@@ -73,54 +89,85 @@ final class CapabilityResolver {
         }
         List<Capability> capabilities = new ArrayList<>();
         for (Map.Entry<String, ? extends ServletRegistration> e : registrations.entrySet()) {
-            String className = e.getValue().getClassName();
-            if (className != null && PASS_SERVLETS.contains(className)) {
-                continue;
-            }
-            Capability c = resolveOne(e.getKey(), e.getValue(), settings, context, filterLabel, constraints);
+            Capability c = resolveOne(e.getKey(), e.getValue(), settings, context, filterLabel, constraints, cors);
             capabilities.add(c);
             if (!c.isDeclared()) {
                 warnings.add("servlet '" + c.servletName + "' is undeclared (" + c.note + "), so its requests pass through unchecked. "
                         + "Declare its methods with @AllowedMethods on its class, the servlet init-param "
                         + InitParams.SERVLET_ALLOWED_METHODS + ", or MethodGuardFilter.builder().allowedMethods(\"" + c.servletName + "\", ...)");
-            } else if (c.note != null) {
+            } else if (c.note != null && c.note.startsWith(HEAD_REFUSED)) {
                 warnings.add("servlet '" + c.servletName + "': " + c.note + ". Add HEAD to the constraint's methods "
                         + "(<http-method>HEAD</http-method>, @HttpMethodConstraint(\"HEAD\")), or, for a web.xml constraint, "
                         + "declare <deny-uncovered-http-methods/>");
             }
         }
-        return new Policy(capabilities, settings, warnings);
+        boolean corsEverywhere = cors.coversEverything();
+        Capability files = fallback(UNREGISTERED, List.of(), STATIC_METHODS, settings, corsEverywhere);
+        Capability jsps = fallback(UNREGISTERED_JSP, List.of("*.jsp", "*.jspx"), JSP_METHODS, settings, corsEverywhere);
+        return new Policy(capabilities, files, jsps, settings, warnings);
     }
 
+    private static final String HEAD_REFUSED = "HEAD refused: ";
+
     private static Capability resolveOne(String name, ServletRegistration reg, Settings settings, ServletContext context,
-                                         String filterLabel, SecurityConstraints constraints) throws ServletException {
+                                         String filterLabel, SecurityConstraints constraints, CorsFilters cors) throws ServletException {
         List<String> mappings = mappings(reg);
         String className = reg.getClassName();
         Class<?> servletClass = className == null ? null : load(className, context);
+        boolean corsCovered = cors.covers(name, mappings);
         // Decided here, once: where GET is constrained and HEAD is not, HEAD is refused (fails closed).
-        Declarer declare = (source, raw) -> declared(name, mappings, source, raw, settings, constraints.headGap(mappings, servletClass));
+        Declarer declare = (source, raw, note) -> declared(name, mappings, source, raw, note, settings,
+                constraints.headGap(mappings, servletClass), corsCovered);
         Set<String> fromBuilder = settings.servlets().get(name);
+        List<RouteTable.Route> builderRoutes = settings.routes().get(name);
+        List<Class<?>> builderRest = settings.jakartaRest().get(name);
         String param = reg.getInitParameter(InitParams.SERVLET_ALLOWED_METHODS);
-        if (fromBuilder != null && param != null) {
-            throw new ServletException(filterLabel + ": servlet '" + name + "' is declared twice, by the builder and by its init-param "
-                    + InitParams.SERVLET_ALLOWED_METHODS + " = " + Methods.quote(param) + "; keep one");
+        String routesParam = reg.getInitParameter(InitParams.SERVLET_ROUTES);
+        boolean byBuilder = fromBuilder != null || builderRoutes != null || builderRest != null;
+        if ((byBuilder ? 1 : 0) + (param != null ? 1 : 0) + (routesParam != null ? 1 : 0) > 1) {
+            throw new ServletException(filterLabel + ": servlet '" + name + "' is declared more than once ("
+                    + (byBuilder ? "by the builder, " : "") + (param != null ? "init-param " + InitParams.SERVLET_ALLOWED_METHODS + " = "
+                    + Methods.quote(param) + ", " : "") + (routesParam != null ? "init-param " + InitParams.SERVLET_ROUTES + ", " : "")
+                    + "); keep one");
         }
+        RouteDeclarer routed = (source, table, note, jakarta) -> routed(name, mappings, source, table, note, settings,
+                constraints.headGap(mappings, servletClass), corsCovered, jakarta);
         if (fromBuilder != null) {
-            return declare.as(Source.BUILDER, fromBuilder);
+            return declare.as(Source.BUILDER, fromBuilder, null);
+        }
+        if (builderRoutes != null) {
+            return routed.as(Source.BUILDER, RouteTable.of(builderRoutes, RouteTable.Ranking.SPECIFIC), null, false);
+        }
+        if (builderRest != null) {
+            try {
+                return routed.as(Source.BUILDER, RouteTable.of(JakartaRestRoutes.of(builderRest), RouteTable.Ranking.JAKARTA_REST),
+                        "Jakarta REST annotations of " + builderRest.size() + " classes", true);
+            } catch (IllegalArgumentException ex) {
+                throw new ServletException(filterLabel + ": servlet '" + name + "' jakartaRest(...): " + ex.getMessage());
+            }
         }
         if (param != null) {
             try {
-                return declare.as(Source.INIT_PARAM, Methods.parseList(param));
+                return declare.as(Source.INIT_PARAM, Methods.parseList(param), null);
             } catch (IllegalArgumentException ex) {
                 throw new ServletException(filterLabel + ": servlet '" + name + "' init-param " + InitParams.SERVLET_ALLOWED_METHODS
                         + " = " + Methods.quote(param) + ": " + ex.getMessage());
+            }
+        }
+        if (routesParam != null) {
+            try {
+                return routed.as(Source.ROUTES_PARAM, RouteTable.of(RouteTable.parse(routesParam, "init-param"),
+                        RouteTable.Ranking.SPECIFIC), null, false);
+            } catch (IllegalArgumentException ex) {
+                throw new ServletException(filterLabel + ": servlet '" + name + "' init-param " + InitParams.SERVLET_ROUTES + ": "
+                        + ex.getMessage());
             }
         }
         if (servletClass != null) {
             AllowedMethods annotation = servletClass.getAnnotation(AllowedMethods.class);
             if (annotation != null) {
                 try {
-                    return declare.as(Source.ANNOTATION, Methods.validate(Arrays.asList(annotation.value())));
+                    return declare.as(Source.ANNOTATION, Methods.validate(Arrays.asList(annotation.value())), null);
                 } catch (IllegalArgumentException ex) {
                     throw new ServletException(filterLabel + ": servlet '" + name + "' @AllowedMethods on " + servletClass.getName()
                             + " = " + Arrays.toString(annotation.value()) + ": " + ex.getMessage());
@@ -128,10 +175,31 @@ final class CapabilityResolver {
             }
         }
         if (className != null && STATIC_SERVLETS.contains(className)) {
-            return declare.as(Source.CONTAINER_DEFAULT, STATIC_METHODS);
+            if (CATALINA_DEFAULT.equals(className) && isWritable(reg.getInitParameter("readonly"))) {
+                return declare.as(Source.CONTAINER_DEFAULT, WRITABLE_STATIC_METHODS, "readonly=false");
+            }
+            return declare.as(Source.CONTAINER_DEFAULT, STATIC_METHODS, null);
         }
         if (className != null && JSP_SERVLETS.contains(className)) {
-            return declare.as(Source.CONTAINER_DEFAULT, JSP_METHODS);
+            return declare.as(Source.CONTAINER_DEFAULT, JSP_METHODS, null);
+        }
+        if (className != null && FALLBACK_SERVLETS.contains(className)) {
+            return declare.as(Source.CONTAINER_FALLBACK, STATIC_METHODS, null);
+        }
+        if (className != null && JakartaRestServlets.CLASSES.contains(className)) {
+            JakartaRestServlets.Found found = JakartaRestServlets.find(name, reg, context);
+            if (found.classes() == null) {
+                return Capability.undeclared(name, mappings, found.how());
+            }
+            try {
+                return routed.as(Source.JAKARTA_REST, RouteTable.of(JakartaRestRoutes.of(found.classes()), RouteTable.Ranking.JAKARTA_REST),
+                        found.how(), true);
+            } catch (IllegalArgumentException ex) {
+                return Capability.undeclared(name, mappings, "its resources' paths cannot be read: " + ex.getMessage());
+            }
+        }
+        if (className != null && FRAMEWORK_SERVLETS.containsKey(className)) {
+            return declare.as(Source.FRAMEWORK, FRAMEWORK_SERVLETS.get(className), null);
         }
         if (servletClass == null) {
             return Capability.undeclared(name, mappings, className == null ? "no servlet class (e.g. a <jsp-file>)" : "class " + className + " could not be loaded");
@@ -140,19 +208,28 @@ final class CapabilityResolver {
         if (introspected == null) {
             return Capability.undeclared(name, mappings, isHttpServlet(servletClass) ? "overrides service()" : "not an HttpServlet");
         }
-        return declare.as(Source.INTROSPECTION, introspected);
+        return declare.as(Source.INTROSPECTION, introspected, null);
+    }
+
+    /** Tomcat reads {@code readonly} with {@code Boolean.parseBoolean}: anything but "true" (any case) makes it writable. */
+    private static boolean isWritable(String readonly) {
+        return readonly != null && !Boolean.parseBoolean(readonly);
     }
 
     private interface Declarer {
-        Capability as(Source source, Set<String> raw);
+        Capability as(Source source, Set<String> raw, String note);
     }
 
-    private static Capability declared(String name, List<String> mappings, Source source, Set<String> raw, Settings settings,
-                                       String headGap) {
+    private static Capability declared(String name, List<String> mappings, Source source, Set<String> raw, String note,
+                                       Settings settings, String headGap, boolean corsCovered) {
         TreeSet<String> allowed = new TreeSet<>(raw);
         if (allowed.contains(Methods.GET)) {
             allowed.add(Methods.HEAD);
         }
+        // A servlet that implements OPTIONS (or was declared with it) answers OPTIONS itself: its Accept-Patch,
+        // DAV or other headers are not lost. Container servlets never count: their doOptions only lists doXxx.
+        boolean ownsOptions = raw.contains(Methods.OPTIONS) && source != Source.CONTAINER_DEFAULT
+                && source != Source.CONTAINER_FALLBACK && source != Source.FRAMEWORK;
         allowed.add(Methods.OPTIONS);
         if (!settings.allowTrace()) {
             allowed.remove(Methods.TRACE);
@@ -160,9 +237,51 @@ final class CapabilityResolver {
             allowed.add(Methods.TRACE); // every HttpServlet that keeps service() inherits doTrace
         }
         if (headGap != null && allowed.remove(Methods.HEAD)) {
-            return Capability.declared(name, mappings, source, allowed, "HEAD refused: " + headGap);
+            note = (note == null ? "" : note + "; ") + HEAD_REFUSED + headGap;
         }
-        return Capability.declared(name, mappings, source, allowed);
+        return Capability.declared(name, mappings, source, allowed, note, ownsOptions,
+                passesPreflight(settings.preflight(), ownsOptions, corsCovered));
+    }
+
+    private interface RouteDeclarer {
+        Capability as(Source source, RouteTable table, String note, boolean jakartaRest);
+    }
+
+    /**
+     * A servlet judged route by route. Each route gets what any declared servlet gets (HEAD with GET, OPTIONS,
+     * no TRACE unless allowed, HEAD refused behind a constraint gap). A route owns OPTIONS only when an
+     * explicit table lists it: Jakarta REST adds OPTIONS to every resource, and MethodGuard answers it.
+     */
+    private static Capability routed(String name, List<String> mappings, Source source, RouteTable table, String note,
+                                     Settings settings, String headGap, boolean corsCovered, boolean jakartaRest) {
+        return Capability.routed(name, mappings, source, note, table, (servlet, route) -> {
+            TreeSet<String> allowed = new TreeSet<>(route.methods());
+            if (allowed.contains(Methods.GET)) {
+                allowed.add(Methods.HEAD);
+            }
+            boolean ownsOptions = !jakartaRest && allowed.contains(Methods.OPTIONS);
+            allowed.add(Methods.OPTIONS);
+            if (!settings.allowTrace()) {
+                allowed.remove(Methods.TRACE);
+            }
+            if (headGap != null) {
+                allowed.remove(Methods.HEAD);
+            }
+            return Capability.route(servlet, route.template(), allowed, ownsOptions,
+                    passesPreflight(settings.preflight(), ownsOptions, corsCovered));
+        });
+    }
+
+    private static Capability fallback(String name, List<String> mappings, Set<String> raw, Settings settings, boolean corsCovered) {
+        TreeSet<String> allowed = new TreeSet<>(raw);
+        allowed.add(Methods.HEAD);
+        allowed.add(Methods.OPTIONS);
+        return Capability.declared(name, mappings, Source.CONTAINER_FALLBACK, allowed, null, false,
+                passesPreflight(settings.preflight(), false, corsCovered));
+    }
+
+    private static boolean passesPreflight(Preflight rule, boolean ownsOptions, boolean corsCovered) {
+        return ownsOptions || rule == Preflight.PASS || (rule == Preflight.AUTO && corsCovered);
     }
 
     /**

@@ -1,25 +1,34 @@
 package dev.methodguard;
 
+import static dev.methodguard.SettingsBuilder.ALLOW_TRACE;
+import static dev.methodguard.SettingsBuilder.ERROR_BODY;
+import static dev.methodguard.SettingsBuilder.FORMAT;
+import static dev.methodguard.SettingsBuilder.JMX;
+import static dev.methodguard.SettingsBuilder.KNOWN_METHODS;
+import static dev.methodguard.SettingsBuilder.MODE;
+import static dev.methodguard.SettingsBuilder.PREFLIGHT;
+
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
+import java.lang.reflect.InvocationTargetException;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * Reads the filter's init-params into the same {@link MethodGuardFilter.Builder} that programmatic users
- * call, so both paths share one set of rules. Unknown parameter names are rejected: a typo such as
+ * Reads a filter's init-params into the same {@link SettingsBuilder} that programmatic users fill, so
+ * both paths share one set of rules. Unknown parameter names are rejected: a typo such as
  * {@code allow_trace} must not silently leave the default in force.
  */
 final class InitParams {
-    static final String KNOWN_METHODS = "known-methods";
-    static final String FORMAT = "format";
-    static final String ALLOW_TRACE = "allow-trace";
-    static final String JMX = "jmx";
-    static final List<String> ALL = List.of(KNOWN_METHODS, FORMAT, ALLOW_TRACE, JMX);
+    static final List<String> ALL = List.of(KNOWN_METHODS, FORMAT, ALLOW_TRACE, JMX, MODE, PREFLIGHT, ERROR_BODY);
 
     /** The servlet init-param that declares a servlet's methods in web.xml. */
     static final String SERVLET_ALLOWED_METHODS = "methodguard.allowed-methods";
+    /** The servlet init-param that declares a servlet's route table in web.xml, one route per line. */
+    static final String SERVLET_ROUTES = "methodguard.routes";
 
     private InitParams() {
     }
@@ -28,32 +37,49 @@ final class InitParams {
         return config.getInitParameterNames() == null ? List.of() : Collections.list(config.getInitParameterNames());
     }
 
-    static Settings parse(FilterConfig config) throws ServletException {
-        MethodGuardFilter.Builder builder = MethodGuardFilter.builder();
+    static Map<String, String> of(FilterConfig config) {
+        Map<String, String> params = new LinkedHashMap<>();
         for (String name : names(config)) {
-            String value = config.getInitParameter(name);
+            params.put(name, config.getInitParameter(name));
+        }
+        return params;
+    }
+
+    static Settings parse(FilterConfig config) throws ServletException {
+        return parse(filterLabel(config.getFilterName()), of(config), Thread.currentThread().getContextClassLoader());
+    }
+
+    /** Parses init-params; {@code loader} loads an {@code error-body} class. */
+    static Settings parse(String label, Map<String, String> params, ClassLoader loader) throws ServletException {
+        SettingsBuilder builder = new SettingsBuilder();
+        for (Map.Entry<String, String> e : params.entrySet()) {
+            String name = e.getKey();
+            String value = e.getValue();
             try {
                 switch (name) {
                     case KNOWN_METHODS -> builder.knownMethods(Methods.parseList(value).toArray(String[]::new));
-                    case FORMAT -> builder.format(parseFormat(value));
+                    case FORMAT -> builder.format(parse(value, BodyFormat::fromParam, "a format; accepted: json, problem"));
                     case ALLOW_TRACE -> builder.allowTrace(parseBoolean(value));
                     case JMX -> builder.jmx(parseBoolean(value));
+                    case MODE -> builder.mode(parse(value, Mode::fromParam, "a mode; accepted: enforce, report-only"));
+                    case PREFLIGHT -> builder.preflight(parse(value, Preflight::fromParam, "a preflight rule; accepted: auto, pass, answer"));
+                    case ERROR_BODY -> builder.errorBody(errorBody(value, loader));
                     default -> throw new IllegalArgumentException("is not a MethodGuard parameter; accepted: " + String.join(", ", ALL));
                 }
-            } catch (IllegalArgumentException e) {
-                throw new ServletException(filterLabel(config) + ": init-param '" + Escape.forLog(name, 100) + "' = "
-                        + Methods.quote(value) + ": " + e.getMessage());
+            } catch (IllegalArgumentException ex) {
+                throw new ServletException(label + ": init-param '" + Escape.forLog(name, 100) + "' = "
+                        + Methods.quote(value) + ": " + ex.getMessage());
             }
         }
-        return builder.settings();
+        return builder.build();
     }
 
-    static BodyFormat parseFormat(String value) {
-        BodyFormat f = value == null ? null : BodyFormat.fromParam(value);
-        if (f == null) {
-            throw new IllegalArgumentException("not a format; accepted: json, problem");
+    private static <T> T parse(String value, java.util.function.Function<String, T> parser, String what) {
+        T t = value == null ? null : parser.apply(value);
+        if (t == null) {
+            throw new IllegalArgumentException("not " + what);
         }
-        return f;
+        return t;
     }
 
     /** Only {@code true} or {@code false} (any case): a typo must fail, not turn into {@code false}. */
@@ -66,7 +92,26 @@ final class InitParams {
         };
     }
 
-    static String filterLabel(FilterConfig config) {
-        return "MethodGuardFilter '" + Escape.forLog(config.getFilterName(), 100) + "'";
+    /** Instantiates the named {@link ErrorBodyFactory} once, at init(); its failures name the class. */
+    private static ErrorBodyFactory errorBody(String className, ClassLoader loader) {
+        String name = className == null ? "" : className.strip();
+        try {
+            Class<?> c = Class.forName(name, true, loader == null ? InitParams.class.getClassLoader() : loader);
+            if (!ErrorBodyFactory.class.isAssignableFrom(c)) {
+                throw new IllegalArgumentException("class " + name + " does not implement " + ErrorBodyFactory.class.getName());
+            }
+            return (ErrorBodyFactory) c.getConstructor().newInstance();
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new IllegalArgumentException("no class of that name can be loaded; accepted: the name of a class implementing "
+                    + ErrorBodyFactory.class.getName() + " with a public no-argument constructor");
+        } catch (NoSuchMethodException | IllegalAccessException | InstantiationException e) {
+            throw new IllegalArgumentException("class " + name + " needs a public no-argument constructor");
+        } catch (InvocationTargetException e) {
+            throw new IllegalArgumentException("the constructor of " + name + " threw " + e.getCause());
+        }
+    }
+
+    static String filterLabel(String filterName) {
+        return "MethodGuardFilter '" + Escape.forLog(filterName, 100) + "'";
     }
 }

@@ -8,33 +8,33 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
-import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.management.JMException;
-import javax.management.ObjectName;
 
 /**
- * A servlet filter that answers requests whose method the target servlet does not support, before the
- * servlet runs: <b>501 Not Implemented</b> when nothing in the application implements the method,
+ * A servlet filter that answers requests whose method the target does not support, before the target
+ * runs: <b>501 Not Implemented</b> when nothing in the application implements the method,
  * <b>405 Method Not Allowed</b> with an {@code Allow} header when the application knows the method but
  * this resource does not support it, both with a small JSON body. OPTIONS is answered with {@code Allow}.
  *
  * <p>Servlets declare their methods with the servlet init-param {@code methodguard.allowed-methods},
  * {@link AllowedMethods @AllowedMethods}, or {@link Builder#allowedMethods}; plain {@code HttpServlet}s
- * are introspected; anything else is left alone. All of it is resolved once in {@link #init}, which fails
- * with a {@link ServletException} naming any bad parameter and value; {@link #doFilter} only reads the
- * result.
+ * are introspected; the containers' own servlets are recognized by class name; anything else is left
+ * alone. All of it is resolved once, at deployment ({@link MethodGuardStartup}) or in {@link #init},
+ * which fails with a {@link ServletException} naming any bad parameter and value; {@link #doFilter}
+ * only reads the result.
  *
  * <p>Use the public constructor from {@code web.xml} (options as filter init-params), or
  * {@link #builder()} in code. To register it by annotation, extend it:
@@ -43,11 +43,16 @@ import javax.management.ObjectName;
 public class MethodGuardFilter implements Filter {
     private static final Logger LOG = System.getLogger("dev.methodguard");
 
+    /** Everything init() builds, published at once through one volatile field and never changed after. */
+    record State(Policy policy, ResponseWriter writer, ReportLog reportLog, boolean reportOnly) {
+    }
+
     /** Builder settings, or {@code null} when configured by init-params. */
     private final Settings preset;
-    private volatile Policy policy;
-    private ResponseWriter writer;
+    private volatile State state;
     private final Metrics metrics = new Metrics();
+    private final AtomicBoolean committedLogged = new AtomicBoolean();
+    private JmxRegistration jmx;
 
     /** For {@code web.xml} and {@code @WebFilter}: options come from the filter's init-params. */
     public MethodGuardFilter() {
@@ -66,58 +71,63 @@ public class MethodGuardFilter implements Filter {
 
     @Override
     public void init(FilterConfig config) throws ServletException {
-        String label = InitParams.filterLabel(config);
-        Settings settings;
-        if (preset == null) {
-            settings = InitParams.parse(config);
-        } else {
-            List<String> params = InitParams.names(config);
-            if (!params.isEmpty()) {
-                throw new ServletException(label + " was configured with MethodGuardFilter.builder(), but also has init-params "
-                        + params + "; set these options on the builder instead");
-            }
-            settings = preset;
-        }
+        String label = InitParams.filterLabel(config.getFilterName());
         ServletContext context = config.getServletContext();
-        String contextPath = context.getContextPath().isEmpty() ? "/" : context.getContextPath();
-        Policy p = CapabilityResolver.resolve(settings, context, label);
-        this.writer = new ResponseWriter(settings.format());
-        metrics.policy(p);
+        Settings settings = settings(label, InitParams.of(config), Thread.currentThread().getContextClassLoader());
+        String contextPath = MethodGuardStartup.contextLabel(context);
+        Policy p = MethodGuardStartup.prepared(context, config.getFilterName(), settings);
+        if (p == null) {
+            // No startup listener ran for this filter (embedded servers, metadata-complete WARs): resolve here.
+            p = CapabilityResolver.resolve(settings, context, label);
+            MethodGuardStartup.log(p, contextPath);
+        }
+        metrics.policy(p, contextPath);
         if (settings.jmx()) {
             try {
-                ObjectName name = metrics.register(context.getVirtualServerName(), contextPath, config.getFilterName());
-                LOG.log(Level.INFO, "MethodGuard: counters registered with JMX as {0}", name);
+                jmx = JmxRegistration.register(metrics, context.getVirtualServerName(), contextPath, config.getFilterName());
+                LOG.log(Level.INFO, "MethodGuard: counters registered with JMX as {0}", jmx.name());
             } catch (JMException e) {
-                throw new ServletException(label + ": init-param '" + InitParams.JMX + "' = 'true': " + e.getMessage(), e);
+                throw new ServletException(label + ": init-param '" + SettingsBuilder.JMX + "' = 'true': " + e.getMessage(), e);
             }
         }
-        this.policy = p;
-        logPolicy(p, contextPath);
+        boolean reportOnly = settings.mode() == Mode.REPORT_ONLY;
+        this.state = new State(p, new ResponseWriter(settings.format(), settings.errorBody()),
+                reportOnly ? new ReportLog() : null, reportOnly);
+    }
+
+    /** This filter's settings: the builder's, or its init-params parsed (never both). */
+    Settings settings(String label, Map<String, String> params, ClassLoader loader) throws ServletException {
+        if (preset == null) {
+            return InitParams.parse(label, params, loader);
+        }
+        if (!params.isEmpty()) {
+            throw new ServletException(label + " was configured with MethodGuardFilter.builder(), but also has init-params "
+                    + params.keySet() + "; set these options on the builder instead");
+        }
+        return preset;
     }
 
     /**
-     * Passes allowed requests on; answers OPTIONS (except CORS preflights) and rejects the rest. Only
-     * REQUEST dispatches to declared servlets are checked: a map lookup and a set test, nothing allocated.
+     * Passes allowed requests on; answers OPTIONS and rejects the rest. Only REQUEST dispatches to declared
+     * targets are checked: a map lookup and a set test, nothing allocated.
      */
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
-        Policy p = policy;
-        if (p == null) {
+        State s = state;
+        if (s == null) {
             throw new IllegalStateException("MethodGuardFilter.doFilter called before init()");
         }
         if (request instanceof HttpServletRequest req && response instanceof HttpServletResponse res
                 && req.getDispatcherType() == DispatcherType.REQUEST) {
-            HttpServletMapping mapping = req.getHttpServletMapping();
-            Capability capability = mapping == null ? null : p.capability(mapping.getServletName());
+            Capability capability = s.policy.target(req);
             if (capability != null) {
                 String method = req.getMethod();
                 if (!capability.allows(method)) {
-                    reject(p, req, res, capability, method);
+                    reject(s, req, res, chain, capability, method);
                     return;
                 }
-                if (method.equals(Methods.OPTIONS) && !isCorsPreflight(req)) {
-                    metrics.optionsAnswered.increment();
-                    writer.options(res, capability);
+                if (method.equals(Methods.OPTIONS) && !s.reportOnly) {
+                    options(s, req, res, chain, capability);
                     return;
                 }
             }
@@ -125,32 +135,67 @@ public class MethodGuardFilter implements Filter {
         chain.doFilter(request, response);
     }
 
-    private void reject(Policy p, HttpServletRequest req, HttpServletResponse res, Capability capability, String method)
-            throws IOException {
-        boolean known = p.isKnown(method);
-        (known ? metrics.rejected405 : metrics.rejected501).increment();
+    private void reject(State s, HttpServletRequest req, HttpServletResponse res, FilterChain chain, Capability capability,
+                        String method) throws IOException, ServletException {
+        boolean known = s.policy.isKnown(method);
+        capability.counters.count(known, s.reportOnly);
         String path = req.getRequestURI();
+        path = path == null ? "" : path;
+        if (s.reportOnly) {
+            s.reportLog.report(capability.servletName, method, known ? 405 : 501, path);
+            chain.doFilter(req, res);
+            return;
+        }
+        if (res.isCommitted()) {
+            // Something before us already answered: writing now would corrupt its response.
+            if (committedLogged.compareAndSet(false, true)) {
+                LOG.log(Level.WARNING, "MethodGuard: the response to " + Escape.forLog(method, WireFormat.MAX_METHOD) + " "
+                        + Escape.forLog(path, 256) + " was already committed by an earlier filter, so MethodGuard wrote no "
+                        + (known ? 405 : 501) + " over it (and the servlet did not run). Logged once.");
+            }
+            return;
+        }
         if (LOG.isLoggable(Level.DEBUG)) {
-            LOG.log(Level.DEBUG, "rejected {0} {1} with {2}", Escape.forLog(method, ResponseWriter.MAX_METHOD),
+            LOG.log(Level.DEBUG, "rejected {0} {1} with {2}", Escape.forLog(method, WireFormat.MAX_METHOD),
                     Escape.forLog(path, 256), known ? 405 : 501);
         }
-        writer.reject(res, method, path == null ? "" : path, known ? capability : null, method.equals(Methods.HEAD));
+        s.writer.reject(res, method, path, known ? capability : null);
     }
 
-    /** A CORS preflight belongs to whatever handles CORS, not to us (Fetch standard, CORS-preflight request). */
+    private void options(State s, HttpServletRequest req, HttpServletResponse res, FilterChain chain, Capability capability)
+            throws IOException, ServletException {
+        if (capability.ownsOptions || (capability.passesPreflight && isCorsPreflight(req))) {
+            chain.doFilter(req, new AllowHeaderResponse(res, capability.allowHeader));
+            return;
+        }
+        metrics.optionsAnswered.increment();
+        s.writer.options(res, capability);
+    }
+
+    /** A CORS preflight (Fetch standard): OPTIONS with {@code Origin} and {@code Access-Control-Request-Method}. */
     private static boolean isCorsPreflight(HttpServletRequest req) {
         return req.getHeader("Origin") != null && req.getHeader("Access-Control-Request-Method") != null;
     }
 
     @Override
     public void destroy() {
-        // The policy is plain immutable data; only a JMX registration outlives us if left behind.
-        metrics.unregister();
+        // The state is plain immutable data; only a JMX registration outlives us if left behind.
+        JmxRegistration r = jmx;
+        jmx = null;
+        if (r != null) {
+            r.unregister();
+        }
     }
 
     /** The resolved policy; {@code null} before {@link #init}. */
     Policy policy() {
-        return policy;
+        State s = state;
+        return s == null ? null : s.policy;
+    }
+
+    /** The builder's settings, or {@code null}: for the startup listener. */
+    Settings preset() {
+        return preset;
     }
 
     long rejected405() {
@@ -161,16 +206,12 @@ public class MethodGuardFilter implements Filter {
         return metrics.getRejected501();
     }
 
-    /** The counters and their JMX registration, if any. */
     Metrics metrics() {
         return metrics;
     }
 
-    private static void logPolicy(Policy p, String contextPath) {
-        LOG.log(Level.INFO, p.describe(contextPath));
-        for (String warning : p.warnings) {
-            LOG.log(Level.WARNING, "MethodGuard: " + warning);
-        }
+    JmxRegistration jmxRegistration() {
+        return jmx;
     }
 
     /**
@@ -179,56 +220,79 @@ public class MethodGuardFilter implements Filter {
      * {@link IllegalArgumentException}. Servlet names are checked against the registrations at {@code init()}.
      */
     public static final class Builder {
-        private final Map<String, Set<String>> servlets = new LinkedHashMap<>();
-        private Set<String> knownMethods;
-        private BodyFormat format;
-        private Boolean allowTrace;
-        private Boolean jmx;
+        private final SettingsBuilder settings = new SettingsBuilder();
 
         private Builder() {
         }
 
         /** Declares the methods of the servlet registered under {@code servletName}, like {@link AllowedMethods}. */
         public Builder allowedMethods(String servletName, String... methods) {
-            Objects.requireNonNull(servletName, "servletName");
-            Objects.requireNonNull(methods, "methods");
-            if (servlets.containsKey(servletName)) {
-                throw new IllegalStateException("allowedMethods: servlet '" + servletName + "' was already declared as " + servlets.get(servletName));
-            }
-            servlets.put(servletName, validate("allowedMethods(\"" + servletName + "\")", methods));
+            settings.allowedMethods(servletName, methods);
+            return this;
+        }
+
+        /**
+         * Declares a route table for a front-controller servlet (Spring's {@code dispatcherServlet}, a Jersey
+         * or RESTEasy servlet): {@code .routes("api", r -> r.route("/items/{id}", "GET", "PUT", "DELETE"))}.
+         * Templates are relative to the servlet's mapping; the most specific route wins (see {@link Routes});
+         * a request that matches no route passes through. Invalid templates fail here.
+         */
+        public Builder routes(String servletName, Consumer<Routes> routes) {
+            Objects.requireNonNull(routes, "routes");
+            Routes table = new Routes(servletName);
+            routes.accept(table);
+            settings.routes(servletName, table.routes);
+            return this;
+        }
+
+        /**
+         * Derives the route table of a Jakarta REST servlet from its resource classes' annotations
+         * ({@code @Path} and every {@code @HttpMethod} annotation), read without running them.
+         */
+        public Builder jakartaRest(String servletName, Class<?>... resourceClasses) {
+            settings.jakartaRest(servletName, resourceClasses);
             return this;
         }
 
         /** Methods the server recognizes although no servlet allows them (they get 405, not 501), e.g. {@code "PROPFIND"}. */
         public Builder knownMethods(String... methods) {
-            Objects.requireNonNull(methods, "methods");
-            requireUnset(knownMethods, "knownMethods", InitParams.KNOWN_METHODS);
-            knownMethods = validate("knownMethods", methods);
+            settings.knownMethods(methods);
             return this;
         }
 
         /** The body format of 405 and 501 responses; default {@link BodyFormat#JSON}. */
         public Builder format(BodyFormat format) {
-            Objects.requireNonNull(format, "format");
-            requireUnset(this.format, "format", InitParams.FORMAT);
-            this.format = format;
+            settings.format(format);
             return this;
         }
 
         /** Whether TRACE may reach servlets that support it; default {@code false} (TRACE gets 405). */
         public Builder allowTrace(boolean allowTrace) {
-            requireUnset(this.allowTrace, "allowTrace", InitParams.ALLOW_TRACE);
-            this.allowTrace = allowTrace;
+            settings.allowTrace(allowTrace);
             return this;
         }
 
-        /**
-         * Whether to register the rejection counters as a JMX MBean ({@link MethodGuardMBean}); default
-         * {@code false}.
-         */
+        /** Whether to register the counters as a JMX MXBean ({@link MethodGuardMBean}); default {@code false}. */
         public Builder jmx(boolean jmx) {
-            requireUnset(this.jmx, "jmx", InitParams.JMX);
-            this.jmx = jmx;
+            settings.jmx(jmx);
+            return this;
+        }
+
+        /** {@link Mode#ENFORCE} (default) or {@link Mode#REPORT_ONLY}: count and log, reject nothing. */
+        public Builder mode(Mode mode) {
+            settings.mode(mode);
+            return this;
+        }
+
+        /** What happens to CORS preflights; default {@link Preflight#AUTO}. */
+        public Builder preflight(Preflight preflight) {
+            settings.preflight(preflight);
+            return this;
+        }
+
+        /** Bodies of 405 and 501 in the application's own error shape; default: the built-in {@link #format}. */
+        public Builder errorBody(ErrorBodyFactory factory) {
+            settings.errorBody(factory);
             return this;
         }
 
@@ -238,22 +302,37 @@ public class MethodGuardFilter implements Filter {
         }
 
         Settings settings() {
-            return new Settings(servlets, knownMethods == null ? Set.of() : knownMethods,
-                    format == null ? BodyFormat.JSON : format, allowTrace != null && allowTrace, jmx != null && jmx);
+            return settings.build();
+        }
+    }
+
+    /**
+     * The route table of one servlet, filled in {@link Builder#routes}. A template starts with {@code /};
+     * its segments are literals, parameters {@code {id}} (one segment), parameters with a regex
+     * {@code {id: \\d+}}, or a trailing catch-all {@code {rest...}} or {@code *}. When several routes
+     * match, the one with the most literal characters wins, then the one without a catch-all, then, from
+     * the left, a literal segment beats a parameter. HEAD is implied by GET and OPTIONS is always allowed.
+     */
+    public static final class Routes {
+        private final String servletName;
+        private final List<RouteTable.Route> routes = new ArrayList<>();
+
+        private Routes(String servletName) {
+            this.servletName = servletName;
         }
 
-        private static Set<String> validate(String option, String[] methods) {
+        /** Adds a route: a path template and the methods it serves. */
+        public Routes route(String template, String... methods) {
+            Objects.requireNonNull(template, "template");
+            Objects.requireNonNull(methods, "methods");
+            Set<String> valid;
             try {
-                return new LinkedHashSet<>(Methods.validate(Arrays.asList(methods)));
-            } catch (IllegalArgumentException | NullPointerException e) {
-                throw new IllegalArgumentException(option + ": " + (e.getMessage() == null ? "null method" : e.getMessage()), e);
+                valid = Methods.validate(Arrays.asList(methods));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("routes(\"" + servletName + "\"): route " + template + ": " + e.getMessage(), e);
             }
-        }
-
-        private static void requireUnset(Object current, String option, String param) {
-            if (current != null) {
-                throw new IllegalStateException(option + " (init-param " + param + ") was already set to " + current);
-            }
+            routes.add(new RouteTable.Route(template, valid, "builder"));
+            return this;
         }
     }
 }

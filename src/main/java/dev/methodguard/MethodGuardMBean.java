@@ -1,10 +1,14 @@
 package dev.methodguard;
 
+import java.util.Map;
+
 /**
  * What MethodGuard exposes over JMX when the filter init-param {@code jmx} is {@code true} (or
- * {@link MethodGuardFilter.Builder#jmx(boolean)}): rejection counters for operators, and the policy it
- * enforces. Registered as {@code dev.methodguard:type=MethodGuardFilter,host=...,context=...,name=<filter name>}
- * at {@code init()} and unregistered at {@code destroy()}.
+ * {@link MethodGuardFilter.Builder#jmx(boolean)}): rejection counters for operators, in total and by
+ * servlet, and the policy it enforces. Registered as an MXBean (open types: the per-servlet maps are
+ * tables any JMX client shows) named
+ * {@code dev.methodguard:type=MethodGuardFilter,host=...,context=...,name=<filter name>} at
+ * {@code init()} and unregistered at {@code destroy()}.
  */
 public interface MethodGuardMBean {
     /** 405 Method Not Allowed responses written since start. */
@@ -13,8 +17,29 @@ public interface MethodGuardMBean {
     /** 501 Not Implemented responses written since start. */
     long getRejected501();
 
-    /** OPTIONS requests answered by the filter (CORS preflights, passed on, are not counted). */
+    /** Requests that enforce mode would have answered with 405, passed on in report-only mode. */
+    long getWouldReject405();
+
+    /** Requests that enforce mode would have answered with 501, passed on in report-only mode. */
+    long getWouldReject501();
+
+    /** 405 responses by servlet name (containers' fallbacks under their names in the startup table). */
+    Map<String, Long> getRejected405ByServlet();
+
+    /** 501 responses by servlet name. */
+    Map<String, Long> getRejected501ByServlet();
+
+    /** Would-be 405 responses in report-only mode, by servlet name. */
+    Map<String, Long> getWouldReject405ByServlet();
+
+    /** Would-be 501 responses in report-only mode, by servlet name. */
+    Map<String, Long> getWouldReject501ByServlet();
+
+    /** OPTIONS requests answered by the filter (requests passed on, preflights among them, are not counted). */
     long getOptionsAnswered();
+
+    /** {@code enforce} or {@code report-only}. */
+    String getMode();
 
     /** The body format: {@code json} or {@code problem}. */
     String getFormat();

@@ -1,42 +1,73 @@
 package dev.methodguard;
 
-import java.lang.management.ManagementFactory;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.LongAdder;
-import javax.management.InstanceAlreadyExistsException;
-import javax.management.JMException;
-import javax.management.MBeanServer;
-import javax.management.ObjectName;
-import javax.management.StandardMBean;
+import java.util.function.Function;
 
 /**
- * The filter's counters, and their optional JMX registration. Counters are only touched on responses the
- * filter writes itself; a request that passes through costs nothing here.
+ * The filter's counters as operators read them: the per-servlet {@link Counters} of the current policy,
+ * summed or by servlet, and the policy itself. Reading is the only work done here; requests touch
+ * only the counters of the capability they hit. Registration with JMX is {@link JmxRegistration}'s job.
  */
 final class Metrics implements MethodGuardMBean {
-    final LongAdder rejected405 = new LongAdder();
-    final LongAdder rejected501 = new LongAdder();
     final LongAdder optionsAnswered = new LongAdder();
     private volatile Policy policy;
     private volatile String contextLabel = "/";
-    private ObjectName registered;
 
-    void policy(Policy policy) {
+    void policy(Policy policy, String contextLabel) {
         this.policy = policy;
+        this.contextLabel = contextLabel;
     }
 
     @Override
     public long getRejected405() {
-        return rejected405.sum();
+        return sum(c -> c.rejected405);
     }
 
     @Override
     public long getRejected501() {
-        return rejected501.sum();
+        return sum(c -> c.rejected501);
+    }
+
+    @Override
+    public long getWouldReject405() {
+        return sum(c -> c.wouldReject405);
+    }
+
+    @Override
+    public long getWouldReject501() {
+        return sum(c -> c.wouldReject501);
+    }
+
+    @Override
+    public Map<String, Long> getRejected405ByServlet() {
+        return byServlet(c -> c.rejected405);
+    }
+
+    @Override
+    public Map<String, Long> getRejected501ByServlet() {
+        return byServlet(c -> c.rejected501);
+    }
+
+    @Override
+    public Map<String, Long> getWouldReject405ByServlet() {
+        return byServlet(c -> c.wouldReject405);
+    }
+
+    @Override
+    public Map<String, Long> getWouldReject501ByServlet() {
+        return byServlet(c -> c.wouldReject501);
     }
 
     @Override
     public long getOptionsAnswered() {
         return optionsAnswered.sum();
+    }
+
+    @Override
+    public String getMode() {
+        return policy.settings.mode().paramValue();
     }
 
     @Override
@@ -59,39 +90,30 @@ final class Metrics implements MethodGuardMBean {
         return policy.describe(contextLabel);
     }
 
-    /** Registers this as a standard MBean; a name already taken is a configuration error, reported by the caller. */
-    ObjectName register(String host, String contextPath, String filterName) throws JMException {
-        this.contextLabel = contextPath;
-        ObjectName name = objectName(host, contextPath, filterName);
-        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-        try {
-            server.registerMBean(new StandardMBean(this, MethodGuardMBean.class), name);
-        } catch (InstanceAlreadyExistsException e) {
-            throw new InstanceAlreadyExistsException("an MBean named " + name + " is already registered: give each "
-                    + "MethodGuardFilter in this JVM a distinct filter name, context path or host");
+    private long sum(Function<Counters, LongAdder> counter) {
+        Policy p = policy;
+        if (p == null) {
+            return 0;
         }
-        registered = name;
-        return name;
-    }
-
-    void unregister() {
-        ObjectName name = registered;
-        registered = null;
-        if (name != null) {
-            try {
-                ManagementFactory.getPlatformMBeanServer().unregisterMBean(name);
-            } catch (JMException ignored) {
-                // already gone: nothing left to clean up
-            }
+        long total = 0;
+        for (Counters c : p.counters().values()) {
+            total += counter.apply(c).sum();
         }
+        return total;
     }
 
-    ObjectName registeredName() {
-        return registered;
-    }
-
-    static ObjectName objectName(String host, String contextPath, String filterName) throws JMException {
-        return new ObjectName("dev.methodguard:type=MethodGuardFilter,host=" + ObjectName.quote(host == null ? "" : host)
-                + ",context=" + ObjectName.quote(contextPath) + ",name=" + ObjectName.quote(filterName == null ? "" : filterName));
+    /** Only servlets with a count: a table of zeros tells an operator nothing. */
+    private Map<String, Long> byServlet(Function<Counters, LongAdder> counter) {
+        Map<String, Long> out = new TreeMap<>();
+        Policy p = policy;
+        if (p != null) {
+            p.counters().forEach((name, c) -> {
+                long n = counter.apply(c).sum();
+                if (n != 0) {
+                    out.put(name, n);
+                }
+            });
+        }
+        return out;
     }
 }

@@ -1,36 +1,54 @@
 package dev.methodguard;
 
+import jakarta.servlet.http.HttpServletMapping;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.MappingMatch;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The immutable result of {@code init()}: each declared servlet's capability by servlet name, and the
- * set of methods the application knows. Requests only read it.
+ * The immutable result of {@code init()}: the capability of every registered servlet by name, the
+ * capabilities of targets that are no servlet registration, and the set of methods the application
+ * knows. Requests only read it.
  */
 final class Policy {
-    private final Map<String, Capability> declared;
+    /** Every registered servlet, declared or not: a name missing here is no registration at all. */
+    private final Map<String, Capability> byName;
     private final Set<String> known;
+    /** Targets that are no registration (Open Liberty serves files and JSPs so): static files, and JSPs. */
+    final Capability unregisteredStatic;
+    final Capability unregisteredJsp;
     final List<Capability> all;
     final Settings settings;
     /** What init() should warn about: undeclared servlets, HEAD refused, an unreadable web.xml. */
     final List<String> warnings;
 
-    Policy(List<Capability> capabilities, Settings settings, List<String> warnings) {
+    Policy(List<Capability> capabilities, Capability unregisteredStatic, Capability unregisteredJsp, Settings settings,
+           List<String> warnings) {
         this.all = List.copyOf(capabilities);
+        this.unregisteredStatic = unregisteredStatic;
+        this.unregisteredJsp = unregisteredJsp;
         this.settings = settings;
         this.warnings = List.copyOf(warnings);
-        Map<String, Capability> byName = new HashMap<>();
+        Map<String, Capability> names = new HashMap<>();
         Set<String> k = new TreeSet<>(settings.knownMethods());
         k.add(Methods.OPTIONS);
         k.add(Methods.TRACE); // a standard method we know; refused with 405 unless allow-trace=true
         for (Capability c : capabilities) {
-            if (c.isDeclared()) {
-                byName.put(c.servletName, c);
+            names.put(c.servletName, c);
+            if (c.isDeclared() && c.source != Capability.Source.CONTAINER_FALLBACK) {
                 k.addAll(c.allowed());
+                for (Capability route : c.routeCapabilities()) {
+                    if (route != null) {
+                        k.addAll(route.allowed());
+                    }
+                }
             }
         }
         if (k.contains(Methods.GET)) {
@@ -39,18 +57,51 @@ final class Policy {
         // HashMap and HashSet, not Map.copyOf/Set.copyOf: their lookups mask the hash where the immutable
         // collections take a floorMod (a division), which measurably slowed the pass-through path as the map
         // grew (BENCHMARKS.md). Both are private, built here and never written again.
-        this.declared = new HashMap<>(byName);
+        this.byName = new HashMap<>(names);
         this.known = new HashSet<>(k);
     }
 
-    /** The capability of a declared servlet; {@code null} for undeclared or unknown names. */
-    Capability capability(String servletName) {
-        return servletName == null ? null : declared.get(servletName);
+    /**
+     * The capability that judges this request, or {@code null} when MethodGuard leaves it alone (an
+     * undeclared servlet). A lookup by servlet name; a name that is no registration (a container serving
+     * a file or JSP outside any servlet) is judged as static content, or as a JSP by its extension.
+     */
+    Capability target(HttpServletRequest req) {
+        HttpServletMapping mapping = req.getHttpServletMapping();
+        if (mapping == null) {
+            return null;
+        }
+        Capability c = byName.get(mapping.getServletName());
+        if (c == null) {
+            c = isJsp(req.getServletPath()) ? unregisteredJsp : unregisteredStatic;
+        }
+        if (c.routes != null) {
+            return c.route(pathWithinServlet(req, mapping));
+        }
+        return c.isDeclared() ? c : null;
     }
 
-    /** How many servlets are declared; for tests that prove requests never grow the policy. */
+    /** What a front controller routes on: the pathInfo under a path mapping ({@code /api/*}), else the servlet path. */
+    private static String pathWithinServlet(HttpServletRequest req, HttpServletMapping mapping) {
+        String pathInfo = req.getPathInfo();
+        if (pathInfo != null) {
+            return pathInfo;
+        }
+        return mapping.getMappingMatch() == MappingMatch.PATH ? "" : req.getServletPath();
+    }
+
+    private static boolean isJsp(String servletPath) {
+        return servletPath != null && (servletPath.endsWith(".jsp") || servletPath.endsWith(".jspx"));
+    }
+
+    /** The capability of a servlet by name; {@code null} for names that are no registration. */
+    Capability capability(String servletName) {
+        return byName.get(servletName);
+    }
+
+    /** How many servlets are registered; for tests that prove requests never grow the policy. */
     int declaredCount() {
-        return declared.size();
+        return byName.size();
     }
 
     boolean isKnown(String method) {
@@ -62,25 +113,62 @@ final class Policy {
         return new TreeSet<>(known);
     }
 
+    /** Every capability with counters, the unregistered targets last: for JMX. */
+    Map<String, Counters> counters() {
+        Map<String, Counters> out = new LinkedHashMap<>();
+        for (Capability c : all) {
+            out.put(c.servletName, c.counters);
+        }
+        out.put(unregisteredStatic.servletName, unregisteredStatic.counters);
+        out.put(unregisteredJsp.servletName, unregisteredJsp.counters);
+        return out;
+    }
+
     /** The startup table: every servlet, its mappings, its methods and where they came from. */
     String describe(String contextPath) {
         StringBuilder b = new StringBuilder();
-        b.append("MethodGuard policy for context '").append(contextPath).append("' (format=")
-                .append(settings.format().paramValue()).append(", allow-trace=").append(settings.allowTrace()).append(")\n");
+        b.append("MethodGuard policy for context '").append(contextPath).append("' (mode=").append(settings.mode().paramValue())
+                .append(", format=").append(settings.errorBody() == null ? settings.format().paramValue()
+                        : "error-body " + settings.errorBody().getClass().getName())
+                .append(", allow-trace=").append(settings.allowTrace())
+                .append(", preflight=").append(settings.preflight().paramValue()).append(")\n");
+        List<Capability> rows = new ArrayList<>(all);
+        rows.add(unregisteredStatic);
+        rows.add(unregisteredJsp);
         int wName = "servlet".length();
         int wMap = "mappings".length();
         int wAllow = "allowed".length();
-        for (Capability c : all) {
+        for (Capability c : rows) {
+            if (c.routes != null) {
+                for (RouteTable.Route r : c.routes.routes()) {
+                    wMap = Math.max(wMap, r.template().length() + 2);
+                }
+                for (Capability rc : c.routeCapabilities()) {
+                    wAllow = Math.max(wAllow, rc == null ? 1 : rc.allowHeader.length());
+                }
+                wAllow = Math.max(wAllow, "(by route)".length());
+            }
             wName = Math.max(wName, c.servletName.length());
             wMap = Math.max(wMap, String.join(" ", c.mappings).length());
             wAllow = Math.max(wAllow, c.isDeclared() ? c.allowHeader.length() : 1);
         }
         String row = "  %-" + wName + "s  %-" + wMap + "s  %-" + wAllow + "s  %s%n";
         b.append(String.format(row, "servlet", "mappings", "allowed", "source"));
-        for (Capability c : all) {
+        for (Capability c : rows) {
             String source = c.isDeclared()
-                    ? c.source.label + (c.note == null ? "" : "; " + c.note)
+                    ? c.source.label + (c.note == null ? "" : "; " + c.note) + (c.ownsOptions ? "; OPTIONS by the servlet" : "")
                     : c.source.label + " (" + c.note + "): passes through";
+            if (c.routes != null) {
+                b.append(String.format(row, c.servletName, String.join(" ", c.mappings), "(by route)", source + "; other paths pass through"));
+                List<Capability> byRoute = c.routeCapabilities();
+                for (int i = 0; i < byRoute.size(); i++) {
+                    RouteTable.Route r = c.routes.routes().get(i);
+                    Capability rc = byRoute.get(i);
+                    b.append(String.format(row, "", "  " + r.template(), rc == null ? "-" : rc.allowHeader,
+                            r.source() + (rc == null ? ": passes through" : rc.ownsOptions ? "; OPTIONS by the servlet" : "")));
+                }
+                continue;
+            }
             b.append(String.format(row, c.servletName, String.join(" ", c.mappings), c.isDeclared() ? c.allowHeader : "-", source));
         }
         b.append("  known methods: ").append(String.join(", ", known()));

@@ -1,63 +1,53 @@
 package dev.methodguard;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Writes MethodGuard's own answers: 405 and 501 with a JSON body, and OPTIONS.
- *
- * <p>Every constant part of a body is encoded once, here, for the chosen format; per request only the
- * echoed method and path are escaped (by Jackson, so the body is always valid JSON) and copied in.
- * The filter writes status, headers and body itself, never {@code sendError}: no container error page
- * or error dispatch is involved.
+ * Writes MethodGuard's own answers: 405 and 501, and OPTIONS. Status and headers are always
+ * MethodGuard's; the body is the built-in {@link WireFormat} or, when configured, the application's
+ * {@link ErrorBodyFactory}. The filter writes the response itself, never {@code sendError}: no container
+ * error page or error dispatch is involved.
  */
 final class ResponseWriter {
-    /** Echoed methods longer than this are cut and marked {@code "methodTruncated":true}. */
-    static final int MAX_METHOD = 64;
-    /** Echoed paths longer than this are cut and marked {@code "pathTruncated":true}, bounding every body. */
-    static final int MAX_PATH = 2048;
+    private static final Logger LOG = System.getLogger("dev.methodguard");
 
-    static final String MESSAGE_405 = "The method is not allowed for the requested resource.";
-    static final String MESSAGE_501 = "The server does not implement the requested method.";
+    private final WireFormat wire;
+    private final ErrorBodyFactory factory;
+    private final AtomicBoolean factoryFailureLogged = new AtomicBoolean();
 
-    private static final byte[] QUOTE = ascii("\"");
-    private static final byte[] CLOSE_501 = ascii("}");
-    private static final byte[] METHOD_CUT = ascii(",\"methodTruncated\":true");
-    private static final byte[] PATH_CUT = ascii(",\"pathTruncated\":true");
-
-    private final BodyFormat format;
-    private final String contentType;
-    private final byte[] head405;
-    private final byte[] head501;
-    private final byte[] middle;
-    /** JSON echoes the method first, then the path; problem+json puts {@code instance} (the path) first. */
-    private final boolean methodFirst;
+    ResponseWriter(BodyFormat format, ErrorBodyFactory factory) {
+        this.wire = new WireFormat(format);
+        this.factory = factory;
+    }
 
     ResponseWriter(BodyFormat format) {
-        this.format = format;
-        this.contentType = format.contentType();
-        if (format == BodyFormat.JSON) {
-            head405 = ascii("{\"status\":405,\"error\":\"Method Not Allowed\",\"message\":\"" + MESSAGE_405 + "\",\"method\":\"");
-            head501 = ascii("{\"status\":501,\"error\":\"Not Implemented\",\"message\":\"" + MESSAGE_501 + "\",\"method\":\"");
-            middle = ascii("\",\"path\":\"");
-            methodFirst = true;
-        } else {
-            head405 = ascii("{\"type\":\"about:blank\",\"title\":\"Method Not Allowed\",\"status\":405,\"detail\":\"" + MESSAGE_405 + "\",\"instance\":\"");
-            head501 = ascii("{\"type\":\"about:blank\",\"title\":\"Not Implemented\",\"status\":501,\"detail\":\"" + MESSAGE_501 + "\",\"instance\":\"");
-            middle = ascii("\",\"method\":\"");
-            methodFirst = false;
+        this(format, null);
+    }
+
+    /**
+     * 405 with {@code Allow} when {@code capability} is given, else 501. HEAD gets the headers and no body.
+     * A method that is HEAD but for its case ({@code head}) gets no body and {@code Content-Length: 0}:
+     * Undertow and Open Liberty treat it as HEAD and drop any body, so announcing one would leave the
+     * client waiting for bytes that never come.
+     */
+    void reject(HttpServletResponse response, String method, String path, Capability capability) throws IOException {
+        boolean head = method.equals(Methods.HEAD);
+        boolean headLike = !head && method.equalsIgnoreCase(Methods.HEAD);
+        String contentType = wire.contentType;
+        byte[] body = null;
+        if (factory != null) {
+            body = custom(method, path, capability);
+            if (body != null) {
+                contentType = factory.contentType();
+            }
         }
-    }
-
-    BodyFormat format() {
-        return format;
-    }
-
-    /** 405 with {@code Allow} when {@code capability} is given, else 501. HEAD gets the headers and no body. */
-    void reject(HttpServletResponse response, String method, String path, Capability capability, boolean head) throws IOException {
-        byte[] body = body(method, path, capability);
+        if (body == null) {
+            body = wire.body(method, path, capability);
+        }
         if (capability != null) {
             response.setStatus(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
             response.setHeader("Allow", capability.allowHeader);
@@ -68,10 +58,38 @@ final class ResponseWriter {
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setContentType(contentType);
-        response.setContentLength(body.length);
-        if (!head) {
+        response.setContentLength(headLike ? 0 : body.length);
+        if (!head && !headLike) {
             response.getOutputStream().write(body);
         }
+    }
+
+    /** The application's body, or {@code null} (logged once) when its factory fails: the built-in body then stands in. */
+    private byte[] custom(String method, String path, Capability capability) {
+        try {
+            Rejection r = new Rejection(capability != null ? 405 : 501, WireFormat.cut(method, WireFormat.MAX_METHOD),
+                    WireFormat.cut(path, WireFormat.MAX_PATH), capability != null ? capability.allowedList : java.util.List.of());
+            Object value = factory.body(r);
+            if (value == null) {
+                throw new IllegalStateException("it returned null");
+            }
+            if (factory.contentType() == null) {
+                throw new IllegalStateException("its contentType() returned null");
+            }
+            return factory.objectMapper().writeValueAsBytes(value);
+        } catch (Exception | LinkageError e) {
+            if (factoryFailureLogged.compareAndSet(false, true)) {
+                LOG.log(Level.WARNING, "MethodGuard: the error-body factory " + factory.getClass().getName()
+                        + " failed (" + Escape.forLog(String.valueOf(e), 300) + "); the built-in body is written instead. "
+                        + "Logged once; later failures are not logged.");
+            }
+            return null;
+        }
+    }
+
+    /** The built-in body; for tests. */
+    byte[] body(String method, String path, Capability capability) {
+        return wire.body(method, path, capability);
     }
 
     /** OPTIONS on a declared resource: 200, {@code Allow}, no content (RFC 9110 §9.3.7). */
@@ -79,68 +97,5 @@ final class ResponseWriter {
         response.setStatus(HttpServletResponse.SC_OK);
         response.setHeader("Allow", capability.allowHeader);
         response.setContentLength(0);
-    }
-
-    byte[] body(String method, String path, Capability capability) {
-        String m = cut(method, MAX_METHOD);
-        String p = cut(path, MAX_PATH);
-        byte[] em = escape(m);
-        byte[] ep = escape(p);
-        byte[] head = capability != null ? head405 : head501;
-        byte[] tail = capability != null ? capability.allowedJsonTail : CLOSE_501;
-        boolean methodCut = m.length() != method.length();
-        boolean pathCut = p.length() != path.length();
-        int n = head.length + em.length + middle.length + ep.length + QUOTE.length
-                + (methodCut ? METHOD_CUT.length : 0) + (pathCut ? PATH_CUT.length : 0) + tail.length;
-        byte[] out = new byte[n];
-        int at = put(out, 0, head);
-        at = put(out, at, methodFirst ? em : ep);
-        at = put(out, at, middle);
-        at = put(out, at, methodFirst ? ep : em);
-        at = put(out, at, QUOTE);
-        if (methodCut) {
-            at = put(out, at, METHOD_CUT);
-        }
-        if (pathCut) {
-            at = put(out, at, PATH_CUT);
-        }
-        put(out, at, tail);
-        return out;
-    }
-
-    /** Cuts at {@code max} characters, never between the two halves of a surrogate pair. */
-    static String cut(String s, int max) {
-        if (s.length() <= max) {
-            return s;
-        }
-        int end = Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max;
-        return s.substring(0, end);
-    }
-
-    private static byte[] escape(String s) {
-        try {
-            return JsonStringEncoder.getInstance().quoteAsUTF8(s);
-        } catch (IllegalArgumentException brokenSurrogate) {
-            // A lone surrogate cannot be encoded as UTF-8; answer with U+FFFD in its place rather than fail.
-            StringBuilder b = new StringBuilder(s.length());
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                    b.append(c).append(s.charAt(++i));
-                } else {
-                    b.append(Character.isSurrogate(c) ? '\uFFFD' : c);
-                }
-            }
-            return JsonStringEncoder.getInstance().quoteAsUTF8(b.toString());
-        }
-    }
-
-    private static int put(byte[] out, int at, byte[] part) {
-        System.arraycopy(part, 0, out, at, part.length);
-        return at + part.length;
-    }
-
-    private static byte[] ascii(String s) {
-        return s.getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -171,9 +171,9 @@ class CapabilityResolverTest {
         }
 
         @Test
-        void undeclaredServletsAreNotInTheLookupAndAddNothingToKnown() throws Exception {
+        void undeclaredServletsPassThroughAndAddNothingToKnown() throws Exception {
             Policy p = resolve(Fakes.registrations().add("legacy", TestServlets.Service.class));
-            assertNull(p.capability("legacy"));
+            assertFalse(p.capability("legacy").isDeclared());
             assertEquals(Set.of("OPTIONS", "TRACE"), p.known());
         }
     }
@@ -249,13 +249,36 @@ class CapabilityResolverTest {
         }
 
         @Test
-        void jettysFallback404ServletIsLeftAlone() throws Exception {
+        void jettysFallback404ServletIsJudgedLikeStaticContentWithoutWideningKnown() throws Exception {
             for (String ee : new String[] {"ee10", "ee11"}) {
                 Policy p = resolve(Fakes.registrations().add("fallback", "org.eclipse.jetty." + ee + ".servlet.ServletHandler$Default404Servlet", "/"));
-                assertNull(p.capability("fallback"), ee);
-                assertTrue(p.all.isEmpty(), ee + ": not in the startup table");
+                Capability c = p.capability("fallback");
+                assertEquals(Source.CONTAINER_FALLBACK, c.source, ee);
+                assertEquals("GET, HEAD, OPTIONS", c.allowHeader, ee);
+                assertFalse(c.ownsOptions, ee);
+                assertEquals(Set.of("OPTIONS", "TRACE"), p.known(), ee + ": a fallback makes nothing known");
                 assertTrue(p.warnings.isEmpty(), ee + ": no warning");
             }
+        }
+
+        @Test
+        void undertowsAndGlassFishsContainerServletsAreRecognized() throws Exception {
+            assertEquals("GET, HEAD, OPTIONS", only(Fakes.registrations().add("default", "io.undertow.servlet.handlers.DefaultServlet", "/")).allowHeader);
+            assertEquals("GET, HEAD, OPTIONS, POST", only(Fakes.registrations().add("jsp", "org.glassfish.wasp.servlet.JspServlet", "*.jsp")).allowHeader);
+        }
+
+        @Test
+        void tomcatsDefaultServletWithReadonlyFalseAlsoTakesPutAndDeleteAndMakesThemKnown() throws Exception {
+            Policy p = resolve(Fakes.registrations().withInitParam("default", "org.apache.catalina.servlets.DefaultServlet", "readonly", "false", "/"));
+            assertEquals("DELETE, GET, HEAD, OPTIONS, PUT", p.capability("default").allowHeader);
+            assertTrue(p.isKnown("PUT") && p.isKnown("DELETE"));
+            for (String readonly : new String[] {"true", "TRUE"}) {
+                Policy q = resolve(Fakes.registrations().withInitParam("default", "org.apache.catalina.servlets.DefaultServlet", "readonly", readonly, "/"));
+                assertEquals("GET, HEAD, OPTIONS", q.capability("default").allowHeader, readonly);
+            }
+            // Tomcat reads the flag with Boolean.parseBoolean: anything but "true" is writable, and so is it here.
+            Policy odd = resolve(Fakes.registrations().withInitParam("default", "org.apache.catalina.servlets.DefaultServlet", "readonly", "no", "/"));
+            assertEquals("DELETE, GET, HEAD, OPTIONS, PUT", odd.capability("default").allowHeader);
         }
 
         @Test
@@ -326,7 +349,8 @@ class CapabilityResolverTest {
     void theStartupTableListsEveryServletWithMappingsMethodsAndSource() throws Exception {
         String table = resolve(Fakes.registrations().add("items", TestServlets.GetPost.class, "/items/*")
                 .add("legacy", TestServlets.Service.class, "/legacy/*")).describe("/shop");
-        assertTrue(table.startsWith("MethodGuard policy for context '/shop' (format=json, allow-trace=false)"), table);
+        assertTrue(table.startsWith("MethodGuard policy for context '/shop' (mode=enforce, format=json, allow-trace=false, preflight=auto)"), table);
+        assertTrue(table.matches("(?s).*\\(unregistered\\)\\s+GET, HEAD, OPTIONS\\s+container fallback.*"), table);
         assertTrue(table.matches("(?s).*items\\s+/items/\\*\\s+GET, HEAD, OPTIONS, POST\\s+introspection.*"), table);
         assertTrue(table.matches("(?s).*legacy\\s+/legacy/\\*\\s+-\\s+undeclared \\(overrides service\\(\\)\\): passes through.*"), table);
         assertTrue(table.endsWith("known methods: GET, HEAD, OPTIONS, POST, TRACE"), table);

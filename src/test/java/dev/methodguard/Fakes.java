@@ -38,6 +38,13 @@ final class Fakes {
         Registrations add(String name, Class<?> servletClass, String... mappings) {
             return withParam(name, servletClass.getName(), null, mappings);
         }
+
+        /** A registration with one servlet init-param of the container's own, e.g. Tomcat's {@code readonly}. */
+        Registrations withInitParam(String name, String className, String param, String value, String... mappings) {
+            add(name, className, mappings);
+            when(byName.get(name).getInitParameter(param)).thenReturn(value);
+            return this;
+        }
     }
 
     static Registrations registrations() {

@@ -235,14 +235,16 @@ class FuzzIT {
             count(stats, "container " + status + (req.hostile() ? " (hostile target)" : ""));
             return;
         }
-        if (allowed == null || (allowed.contains(method) && !(method.equals("OPTIONS") && !req.preflight()))) {
+        // Neither fuzzed servlet implements OPTIONS and no CORS filter is registered: under preflight=auto the
+        // filter answers every OPTIONS, preflight or not, and the servlet never runs for it.
+        if (allowed == null || (allowed.contains(method) && !method.equals("OPTIONS"))) {
             assertEquals(200, status, "an allowed request was not served: " + what);
             assertTrue(served, "an allowed request did not reach its servlet: " + what);
             count(stats, "servlet 200");
             return;
         }
         assertFalse(served, "a request the filter must answer reached the servlet: " + what);
-        if (allowed.contains(method)) { // OPTIONS, not a preflight
+        if (allowed.contains(method)) { // OPTIONS, plain or preflight
             assertEquals(200, status, what);
             assertEquals(ALLOW.get(req.target().prefix()), res.header("Allow"), what);
             assertEquals("0", res.header("Content-Length"), what);
@@ -259,6 +261,13 @@ class FuzzIT {
         if (method.equals("HEAD")) {
             return;
         }
+        if (method.equalsIgnoreCase("HEAD")) {
+            // head, hEad...: servers such as Undertow treat them as HEAD, so the answer carries no body at all.
+            assertEquals("0", res.header("Content-Length"), what);
+            assertEquals("", res.body(), what);
+            count(stats, "HEAD-like, empty");
+            return;
+        }
         byte[] body = res.body().getBytes(StandardCharsets.UTF_8);
         assertEquals(res.header("Content-Length"), Integer.toString(body.length), what);
         assertTrue(body.length <= MAX_BODY, "body of " + body.length + " bytes: " + what);
@@ -270,20 +279,20 @@ class FuzzIT {
             return;
         }
         assertEquals(status, json.path("status").asInt(), what);
-        if (method.length() <= ResponseWriter.MAX_METHOD) {
+        if (method.length() <= WireFormat.MAX_METHOD) {
             assertEquals(method, json.path("method").asText(), what);
             assertFalse(json.has("methodTruncated"), what);
         } else {
-            assertEquals(method.substring(0, ResponseWriter.MAX_METHOD), json.path("method").asText(), what);
+            assertEquals(method.substring(0, WireFormat.MAX_METHOD), json.path("method").asText(), what);
             assertTrue(json.path("methodTruncated").asBoolean(), what);
             count(stats, "methodTruncated");
         }
         String path = json.path("path").asText();
-        if (req.path().length() <= ResponseWriter.MAX_PATH) {
+        if (req.path().length() <= WireFormat.MAX_PATH) {
             assertEquals(req.path(), path, what);
             assertFalse(json.has("pathTruncated"), what);
         } else {
-            assertEquals(req.path().substring(0, ResponseWriter.MAX_PATH), path, what);
+            assertEquals(req.path().substring(0, WireFormat.MAX_PATH), path, what);
             assertTrue(json.path("pathTruncated").asBoolean(), what);
             count(stats, "pathTruncated");
         }

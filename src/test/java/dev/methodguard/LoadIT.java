@@ -127,12 +127,12 @@ class LoadIT {
             case HEAD -> r.status() == 200 ? null : "expected 200";
             case OPTIONS -> r.status() == 200 && allow.equals(r.header("Allow")) && "0".equals(r.header("Content-Length")) ? null : "expected OPTIONS 200";
             case DELETE_405 -> r.status() == 405 && allow.equals(r.header("Allow")) && r.body().equals(
-                    "{\"status\":405,\"error\":\"Method Not Allowed\",\"message\":\"" + ResponseWriter.MESSAGE_405
+                    "{\"status\":405,\"error\":\"Method Not Allowed\",\"message\":\"" + WireFormat.MESSAGE_405
                             + "\",\"method\":\"DELETE\",\"path\":\"" + path + "\",\"allowed\":[\"GET\",\"HEAD\",\"OPTIONS\",\"POST\"]}") ? null : "expected 405";
             case FOO_501, BREW_501 -> {
                 String m = kind == Kind.FOO_501 ? "FOO" : "BREW";
                 yield r.status() == 501 && r.header("Allow") == null && r.body().equals(
-                        "{\"status\":501,\"error\":\"Not Implemented\",\"message\":\"" + ResponseWriter.MESSAGE_501
+                        "{\"status\":501,\"error\":\"Not Implemented\",\"message\":\"" + WireFormat.MESSAGE_501
                                 + "\",\"method\":\"" + m + "\",\"path\":\"" + path + "\"}") ? null : "expected 501";
             }
         };

@@ -73,11 +73,15 @@ class MethodGuardFilterTest {
         }
 
         @Test
-        void anUnknownServletNameGoesDownTheChain() throws Exception {
-            HttpServletRequest req = request("FOO", "registeredLater");
-            filter.doFilter(req, response, chain);
-            verify(chain).doFilter(req, response);
-            verifyNoInteractions(response);
+        void aTargetThatIsNoRegistrationIsJudgedAsStaticContent() throws Exception {
+            HttpServletRequest get = request("GET", "Entry wrapper");
+            filter.doFilter(get, response, chain);
+            verify(chain).doFilter(get, response);
+            HttpServletRequest delete = request("DELETE", "Entry wrapper");
+            filter.doFilter(delete, response, chain);
+            verify(chain, never()).doFilter(delete, response);
+            verify(response).setStatus(405);
+            verify(response).setHeader("Allow", "GET, HEAD, OPTIONS");
         }
 
         @Test
@@ -109,19 +113,21 @@ class MethodGuardFilterTest {
             verifyNoInteractions(res);
         }
 
-        @Test
-        void aCorsPreflightGoesDownTheChain() throws Exception {
-            HttpServletRequest req = request("OPTIONS", "items");
-            when(req.getHeader("Origin")).thenReturn("https://app.example");
-            when(req.getHeader("Access-Control-Request-Method")).thenReturn("PUT");
-            filter.doFilter(req, response, chain);
-            verify(chain).doFilter(req, response);
-            verifyNoInteractions(response); // no Allow, no status: CORS handling downstream answers it
-        }
     }
 
     @Nested
     class AnsweredByTheFilter {
+        @Test
+        void aCorsPreflightWithNoCorsHandlerInSightIsAnsweredLikeAPlainOptions() throws Exception {
+            HttpServletRequest req = request("OPTIONS", "items");
+            when(req.getHeader("Origin")).thenReturn("https://app.example");
+            when(req.getHeader("Access-Control-Request-Method")).thenReturn("PUT");
+            filter.doFilter(req, response, chain);
+            verifyNoInteractions(chain);
+            verify(response).setStatus(200);
+            verify(response).setHeader("Allow", "GET, HEAD, OPTIONS, POST");
+        }
+
         @Test
         void optionsIsAnsweredWithAllowAndTheChainIsNotCalled() throws Exception {
             HttpServletRequest req = request("OPTIONS", "docs");

@@ -42,6 +42,21 @@ final class RawHttp {
         return exchange(port, req.toString().getBytes(StandardCharsets.ISO_8859_1), method.equals("HEAD"));
     }
 
+    /** One request with a body (Content-Length framed), then Connection: close. */
+    static Response sendBody(int port, String method, String target, String body, String... headerLines) throws IOException {
+        StringBuilder req = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
+                .append("Host: 127.0.0.1:").append(port).append("\r\n");
+        for (String h : headerLines) {
+            req.append(h).append("\r\n");
+        }
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        req.append("Content-Length: ").append(bytes.length).append("\r\nConnection: close\r\n\r\n");
+        byte[] head = req.toString().getBytes(StandardCharsets.ISO_8859_1);
+        byte[] all = java.util.Arrays.copyOf(head, head.length + bytes.length);
+        System.arraycopy(bytes, 0, all, head.length, bytes.length);
+        return exchange(port, all, method.equals("HEAD"));
+    }
+
     /**
      * Sends raw bytes (one request, ending in Connection: close) and reads the single response. A response
      * to HEAD has no body by definition, so {@link #read} stops after its headers; here the connection is

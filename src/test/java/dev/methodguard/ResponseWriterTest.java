@@ -113,15 +113,15 @@ class ResponseWriterTest {
         void aLongPathIsCutTo2048AndMarkedSoEveryBodyIsBounded() throws Exception {
             byte[] b = json.body("M".repeat(8000), "/" + "\u0001".repeat(100_000), ITEMS);
             JsonNode node = JSON.readTree(b);
-            assertEquals(ResponseWriter.MAX_PATH, node.get("path").asText().length());
+            assertEquals(WireFormat.MAX_PATH, node.get("path").asText().length());
             assertTrue(node.get("pathTruncated").asBoolean());
-            assertTrue(b.length < 64 * 6 + ResponseWriter.MAX_PATH * 6 + 400, "body of " + b.length + " bytes");
+            assertTrue(b.length < 64 * 6 + WireFormat.MAX_PATH * 6 + 400, "body of " + b.length + " bytes");
         }
 
         @Test
         void aCutNeverSplitsASurrogatePair() {
             String s = "x".repeat(63) + "\ud83d\ude00";
-            assertEquals("x".repeat(63), ResponseWriter.cut(s, 64));
+            assertEquals("x".repeat(63), WireFormat.cut(s, 64));
         }
     }
 
@@ -132,7 +132,7 @@ class ResponseWriterTest {
             HttpServletResponse res = mock(HttpServletResponse.class);
             ServletOutputStream out = mock(ServletOutputStream.class);
             when(res.getOutputStream()).thenReturn(out);
-            json.reject(res, "DELETE", "/items/1", ITEMS, false);
+            json.reject(res, "DELETE", "/items/1", ITEMS);
             byte[] expected = json.body("DELETE", "/items/1", ITEMS);
             verify(res).setStatus(405);
             verify(res).setHeader("Allow", "GET, HEAD, OPTIONS, POST");
@@ -149,7 +149,7 @@ class ResponseWriterTest {
         void a501HasNoAllowHeaderAndTheProblemContentType() throws Exception {
             HttpServletResponse res = mock(HttpServletResponse.class);
             when(res.getOutputStream()).thenReturn(mock(ServletOutputStream.class));
-            problem.reject(res, "FOO", "/items/1", null, false);
+            problem.reject(res, "FOO", "/items/1", null);
             verify(res).setStatus(501);
             verify(res, never()).setHeader(eq("Allow"), anyString());
             verify(res, never()).addHeader(eq("Allow"), anyString());
@@ -159,7 +159,7 @@ class ResponseWriterTest {
         @Test
         void headGetsTheSameHeadersButNoBodyIsWritten() throws Exception {
             HttpServletResponse res = mock(HttpServletResponse.class);
-            json.reject(res, "HEAD", "/items/1", ITEMS, true);
+            json.reject(res, "HEAD", "/items/1", ITEMS);
             verify(res).setStatus(405);
             verify(res).setHeader("Allow", "GET, HEAD, OPTIONS, POST");
             verify(res).setHeader("Cache-Control", "no-store");

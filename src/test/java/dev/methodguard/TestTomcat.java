@@ -29,6 +29,14 @@ final class TestTomcat implements AutoCloseable {
     }
 
     static TestTomcat start(Map<String, String> filterParams, Setup setup) throws Exception {
+        return start(filterParams, setup, (t, c, b) -> { });
+    }
+
+    /**
+     * A Tomcat with {@code setup}'s servlets, MethodGuard on /* with {@code filterParams} (none at all when
+     * {@code null}: the same application unguarded, for side-by-side tests), then {@code afterFilter}'s filters.
+     */
+    static TestTomcat start(Map<String, String> filterParams, Setup setup, Setup afterFilter) throws Exception {
         Path baseDir = Files.createTempDirectory("methodguard-tomcat");
         Tomcat tomcat = new Tomcat();
         tomcat.setBaseDir(baseDir.toString());
@@ -38,6 +46,15 @@ final class TestTomcat implements AutoCloseable {
         tomcat.setConnector(connector);
         Context context = tomcat.addContext("", baseDir.toString());
         setup.configure(tomcat, context, baseDir);
+        if (filterParams != null) {
+            addGuard(context, filterParams);
+        }
+        afterFilter.configure(tomcat, context, baseDir);
+        tomcat.start();
+        return new TestTomcat(tomcat, connector);
+    }
+
+    private static void addGuard(Context context, Map<String, String> filterParams) {
         FilterDef def = new FilterDef();
         def.setFilterName("methodGuard");
         def.setFilter(new MethodGuardFilter());
@@ -47,8 +64,6 @@ final class TestTomcat implements AutoCloseable {
         map.setFilterName("methodGuard");
         map.addURLPattern("/*");
         context.addFilterMap(map);
-        tomcat.start();
-        return new TestTomcat(tomcat, connector);
     }
 
     int port() {

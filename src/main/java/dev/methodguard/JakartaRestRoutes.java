@@ -1,0 +1,333 @@
+package dev.methodguard;
+
+import dev.methodguard.RouteTable.Route;
+import jakarta.servlet.ServletContext;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Derives a route table from Jakarta REST root-resource classes, for a JAX-RS servlet (Jersey, RESTEasy).
+ *
+ * <p>MethodGuard has no JAX-RS class on its class path, so annotations are recognized by their type names
+ * and their {@code value()} is read reflectively. Nothing of the application runs: classes are loaded without
+ * initialization and never instantiated; only annotations are read.
+ *
+ * <p>What becomes a route, per root-resource class (one carrying {@code @Path}):
+ * <ul>
+ * <li>a resource method (an annotation meta-annotated with {@code @HttpMethod}, so {@code @PROPFIND} counts
+ *     like {@code @GET}): its method at the class path joined with its own {@code @Path}, if any; HEAD is
+ *     added where GET is and OPTIONS everywhere, as Jakarta REST answers them itself;</li>
+ * <li>a sub-resource locator ({@code @Path} without an HTTP method): its path and everything beneath it,
+ *     pass-through, since the sub-resource is only known at run time;</li>
+ * <li>the class path and everything beneath it, pass-through, ranked below every method of the class: Jakarta
+ *     REST picks the class first (§3.7.2 step 1), and a path the class matches but none of its methods does
+ *     gets its answer (404) from the application, not from another class.</li>
+ * </ul>
+ * Interfaces and abstract classes are not root resources. Each route's {@link Route#scope() scope} is the class path, so that {@link RouteTable.Ranking#JAKARTA_REST}
+ * ranks classes first, then methods within them. Annotation inheritance follows §3.6: a method without
+ * Jakarta REST annotations uses those of the same method on a superclass or an implemented interface.
+ */
+final class JakartaRestRoutes {
+    static final String PATH = "jakarta.ws.rs.Path";
+    static final String HTTP_METHOD = "jakarta.ws.rs.HttpMethod";
+    private static final String JAKARTA_REST_PACKAGE = "jakarta.ws.rs.";
+    private static final String CLASSES = "/WEB-INF/classes/";
+
+    private JakartaRestRoutes() {
+    }
+
+    /** Routes of these root-resource classes (those carrying @Path), relative to the application's servlet mapping. */
+    static List<Route> of(Collection<Class<?>> classes) {
+        List<Route> methods = new ArrayList<>();
+        List<Route> passThrough = new ArrayList<>();
+        for (Class<?> c : classes) {
+            Annotation classPath = annotation(c.getDeclaredAnnotations(), PATH);
+            if (classPath == null || !isResourceClass(c)) {
+                continue;
+            }
+            String base = join(value(classPath), "");
+            List<Route> classMethods = new ArrayList<>();
+            List<Route> classPassThrough = new ArrayList<>();
+            try {
+                addMethods(c, base, classMethods, classPassThrough);
+                methods.addAll(classMethods);
+                passThrough.addAll(classPassThrough);
+            } catch (LinkageError | TypeNotPresentException e) {
+                // A signature or annotation names a class that is missing. Rather than judge the class's paths by
+                // the methods that could be read, all of them pass through (the sentinel below).
+            }
+            passThrough.add(new Route(join(base, "{rest...}"), null, c.getName() + " (other paths under the class)", base));
+        }
+        // Methods first: at equal rank the earlier route wins, and §3.7.2 puts methods ahead of locators.
+        List<Route> out = new ArrayList<>(methods);
+        out.addAll(passThrough);
+        return out;
+    }
+
+    private static void addMethods(Class<?> c, String base, List<Route> methods, List<Route> passThrough) {
+        // The public methods, inherited ones included, one per signature (the most specific).
+        Method[] candidates = c.getMethods();
+        Arrays.sort(candidates, Comparator.comparing(Method::toGenericString)); // a stable route order
+        for (Method m : candidates) {
+            if (m.isSynthetic() || m.isBridge() || Modifier.isStatic(m.getModifiers())) {
+                continue;
+            }
+            Method annotated = annotatedOrigin(c, m);
+            if (annotated == null) {
+                continue;
+            }
+            Annotation[] annotations = annotated.getDeclaredAnnotations();
+            Annotation path = annotation(annotations, PATH);
+            Set<String> httpMethods = httpMethods(annotations);
+            String source = c.getName() + "#" + m.getName();
+            String template = path == null ? base : join(base, value(path));
+            if (!httpMethods.isEmpty()) {
+                if (httpMethods.contains(Methods.GET)) {
+                    httpMethods.add(Methods.HEAD);
+                }
+                httpMethods.add(Methods.OPTIONS);
+                methods.add(new Route(template, httpMethods, source, base));
+            } else if (path != null) {
+                passThrough.add(new Route(template, null, source + " (sub-resource locator)", base));
+                passThrough.add(new Route(join(template, "{rest...}"), null, source + " (sub-resource locator)", base));
+            }
+        }
+    }
+
+    /**
+     * Only concrete classes are root resources: an interface or abstract class with {@code @Path} is a
+     * client interface (MicroProfile REST Client) or a base, and its paths may not be served at all.
+     */
+    private static boolean isResourceClass(Class<?> c) {
+        return !c.isInterface() && !c.isAnnotation() && !Modifier.isAbstract(c.getModifiers());
+    }
+
+    /**
+     * The method whose annotations count for {@code m} (§3.6): {@code m} itself if it carries any Jakarta REST
+     * annotation, else the first such method of the same signature up the superclasses, then the interfaces;
+     * {@code null} when there is none.
+     */
+    private static Method annotatedOrigin(Class<?> c, Method m) {
+        if (hasJakartaRest(m)) {
+            return m;
+        }
+        Deque<Class<?>> todo = new ArrayDeque<>();
+        for (Class<?> k = c; k != null; k = k.getSuperclass()) {
+            Method found = declared(k, m);
+            if (found != null && hasJakartaRest(found)) {
+                return found;
+            }
+        }
+        for (Class<?> k = c; k != null; k = k.getSuperclass()) {
+            for (Class<?> i : k.getInterfaces()) {
+                todo.add(i);
+            }
+        }
+        Set<Class<?>> seen = new LinkedHashSet<>();
+        while (!todo.isEmpty()) {
+            Class<?> i = todo.poll();
+            if (!seen.add(i)) {
+                continue;
+            }
+            Method found = declared(i, m);
+            if (found != null && hasJakartaRest(found)) {
+                return found;
+            }
+            for (Class<?> super_ : i.getInterfaces()) {
+                todo.add(super_);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The method of {@code k} that {@code m} overrides or implements: the same signature, or else (a generic
+     * interface or superclass, {@code put(T)} implemented as {@code put(String)}) the same name and arity with
+     * parameter types that accept {@code m}'s, as their erasure does.
+     */
+    private static Method declared(Class<?> k, Method m) {
+        try {
+            return k.getDeclaredMethod(m.getName(), m.getParameterTypes());
+        } catch (NoSuchMethodException e) {
+            Class<?>[] wanted = m.getParameterTypes();
+            for (Method d : k.getDeclaredMethods()) {
+                if (d.getName().equals(m.getName()) && d.getParameterCount() == wanted.length && !d.isBridge()
+                        && !Modifier.isStatic(d.getModifiers()) && accepts(d.getParameterTypes(), wanted)) {
+                    return d;
+                }
+            }
+            return null;
+        }
+    }
+
+    private static boolean accepts(Class<?>[] declared, Class<?>[] actual) {
+        for (int i = 0; i < declared.length; i++) {
+            if (!declared[i].isAssignableFrom(actual[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean hasJakartaRest(Method m) {
+        for (Annotation a : m.getDeclaredAnnotations()) {
+            if (a.annotationType().getName().startsWith(JAKARTA_REST_PACKAGE) || isHttpMethod(a)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The HTTP methods of the annotations meta-annotated with @HttpMethod, by the meta-annotation's value. */
+    private static Set<String> httpMethods(Annotation[] annotations) {
+        Set<String> out = new TreeSet<>();
+        for (Annotation a : annotations) {
+            Annotation meta = annotation(a.annotationType().getDeclaredAnnotations(), HTTP_METHOD);
+            if (meta != null) {
+                String method = value(meta);
+                if (!Methods.isToken(method)) {
+                    throw new IllegalArgumentException("@" + a.annotationType().getName() + " declares the HTTP method "
+                            + Methods.quote(method) + ", which is not " + Methods.TOKEN_RULE);
+                }
+                out.add(method);
+            }
+        }
+        return out;
+    }
+
+    private static boolean isHttpMethod(Annotation a) {
+        return annotation(a.annotationType().getDeclaredAnnotations(), HTTP_METHOD) != null;
+    }
+
+    private static Annotation annotation(Annotation[] annotations, String typeName) {
+        for (Annotation a : annotations) {
+            if (a.annotationType().getName().equals(typeName)) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    /** The annotation's {@code value()}, read reflectively (the annotation type is not on our class path). */
+    private static String value(Annotation a) {
+        try {
+            Method value = a.annotationType().getMethod("value");
+            if (!value.canAccess(a)) {
+                value.trySetAccessible();
+            }
+            return String.valueOf(value.invoke(a));
+        } catch (NoSuchMethodException | IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalArgumentException("cannot read value() of @" + a.annotationType().getName() + ": " + e, e);
+        }
+    }
+
+    /** Joins two @Path values as Jakarta REST does: one slash between them, a leading one, none trailing. */
+    static String join(String base, String path) {
+        String a = strip(base);
+        String b = strip(path);
+        if (a.isEmpty()) {
+            return "/" + b;
+        }
+        return b.isEmpty() ? "/" + a : "/" + a + "/" + b;
+    }
+
+    private static String strip(String s) {
+        int from = 0;
+        int to = s.length();
+        while (from < to && s.charAt(from) == '/') {
+            from++;
+        }
+        while (to > from && s.charAt(to - 1) == '/') {
+            to--;
+        }
+        return s.substring(from, to);
+    }
+
+    /**
+     * Finds classes annotated with @jakarta.ws.rs.Path under WEB-INF/classes of the ServletContext
+     * (getResourcePaths, recursive), loading them with Class.forName(name, false, loader): never initializing
+     * them. With {@code packages} not empty, only classes in those packages (or below) are considered. A
+     * class that cannot be loaded (a missing optional dependency, say) is skipped: it cannot be a resource the
+     * container serves either.
+     */
+    static List<Class<?>> scan(ServletContext context, ClassLoader loader, Collection<String> packages) {
+        List<String> prefixes = new ArrayList<>();
+        if (packages != null) {
+            for (String p : packages) {
+                String s = p.strip();
+                if (!s.isEmpty()) {
+                    prefixes.add(s.endsWith(".") ? s : s + ".");
+                }
+            }
+        }
+        List<Class<?>> out = new ArrayList<>();
+        Deque<String> dirs = new ArrayDeque<>();
+        dirs.add(CLASSES);
+        Set<String> seen = new LinkedHashSet<>();
+        while (!dirs.isEmpty()) {
+            String dir = dirs.poll();
+            if (!seen.add(dir)) {
+                continue;
+            }
+            Set<String> entries = context.getResourcePaths(dir);
+            if (entries == null) {
+                continue;
+            }
+            for (String entry : new TreeSet<>(entries)) {
+                if (entry.endsWith("/")) {
+                    dirs.add(entry);
+                } else if (entry.endsWith(".class") && entry.startsWith(CLASSES)) {
+                    String name = entry.substring(CLASSES.length(), entry.length() - ".class".length()).replace('/', '.');
+                    if (name.endsWith("module-info") || name.endsWith("package-info") || !inPackages(name, prefixes)) {
+                        continue;
+                    }
+                    Class<?> c = load(name, loader);
+                    if (c != null && isResourceClass(c) && hasPath(c)) {
+                        out.add(c);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean hasPath(Class<?> c) {
+        try {
+            return annotation(c.getDeclaredAnnotations(), PATH) != null;
+        } catch (RuntimeException | LinkageError e) {
+            return false; // unreadable annotations (a missing type in a value): not a resource we can read
+        }
+    }
+
+    private static boolean inPackages(String className, List<String> prefixes) {
+        if (prefixes.isEmpty()) {
+            return true;
+        }
+        for (String p : prefixes) {
+            if (className.startsWith(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Class<?> load(String name, ClassLoader loader) {
+        try {
+            return Class.forName(name, false, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,250 @@
+package dev.methodguard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import dev.methodguard.RouteTable.Ranking;
+import dev.methodguard.RouteTable.Route;
+import dev.methodguard.restfixtures.Resources;
+import jakarta.servlet.ServletContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class JakartaRestRoutesTest {
+    static final String FIXTURES = "dev.methodguard.restfixtures";
+
+    static RouteTable table(Class<?>... classes) {
+        return RouteTable.of(JakartaRestRoutes.of(List.of(classes)), Ranking.JAKARTA_REST);
+    }
+
+    /** The methods of the route winning {@code path}: null for pass-through; "none" when no route matches. */
+    static Object methods(RouteTable t, String path) {
+        int i = t.match(path);
+        return i < 0 ? "none" : t.routes().get(i).methods();
+    }
+
+    static Route route(List<Route> routes, String template) {
+        return routes.stream().filter(r -> r.template().equals(template)).findFirst()
+                .orElseThrow(() -> new AssertionError(template + " not in " + routes));
+    }
+
+    @AfterEach
+    void noApplicationCodeRan() {
+        assertEquals(Set.of(), Resources.INITIALIZED, "static initializers that ran");
+    }
+
+    @Nested
+    class ResourceMethods {
+        @Test
+        void classAndMethodPathsAreJoinedAndEachTemplateGetsTheUnionOfItsMethods() {
+            RouteTable t = table(Resources.Items.class);
+            assertEquals(Set.of("GET", "HEAD", "POST", "OPTIONS"), methods(t, "/items"));
+            assertEquals(Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS"), methods(t, "/items/abc"));
+            assertEquals(Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS"), methods(t, "/items/abc/"));
+        }
+
+        @Test
+        void aRegexAndLiteralSegmentIsItsOwnRouteAndWinsOnlyWhereItMatches() {
+            RouteTable t = table(Resources.Items.class);
+            assertEquals(Set.of("GET", "HEAD", "OPTIONS"), methods(t, "/items/12.json"));
+            assertEquals(Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS"), methods(t, "/items/ab.json"));
+        }
+
+        @Test
+        void aSubResourceLocatorAndEverythingBelowItPassThrough() {
+            List<Route> routes = JakartaRestRoutes.of(List.of(Resources.Items.class));
+            assertNull(route(routes, "/items/{id}/parts").methods());
+            assertNull(route(routes, "/items/{id}/parts/{rest...}").methods());
+            RouteTable t = table(Resources.Items.class);
+            assertNull(methods(t, "/items/1/parts"));
+            assertNull(methods(t, "/items/1/parts/7/colour"));
+        }
+
+        @Test
+        void pathsUnderTheClassThatNoMethodServesPassThrough() {
+            RouteTable t = table(Resources.Items.class);
+            assertNull(methods(t, "/items/1/unknown"));
+            assertEquals("none", methods(t, "/other"));
+        }
+
+        @Test
+        void headIsAddedOnlyWhereGetIsAndOptionsEverywhere() {
+            List<Route> routes = JakartaRestRoutes.of(List.of(Resources.Items.class, Resources.Dav.class));
+            assertEquals(Set.of("PROPFIND", "OPTIONS"), route(routes, "/dav").methods());
+            assertTrue(route(routes, "/items").methods().containsAll(Set.of("HEAD", "OPTIONS")));
+        }
+
+        @Test
+        void aCustomAnnotationMetaAnnotatedWithHttpMethodIsAMethod() {
+            assertEquals(Set.of("PROPFIND", "OPTIONS"), methods(table(Resources.Dav.class), "/dav"));
+        }
+
+        @Test
+        void publicMethodsWithoutAnnotationsAreNotRoutes() {
+            List<Route> routes = JakartaRestRoutes.of(List.of(Resources.Items.class));
+            assertTrue(routes.stream().noneMatch(r -> r.source().endsWith("#helper")), routes.toString());
+        }
+
+        @Test
+        void everyRouteIsScopedByItsClassPath() {
+            for (Route r : JakartaRestRoutes.of(List.of(Resources.Items.class))) {
+                assertEquals("/items", r.scope(), r.toString());
+            }
+        }
+    }
+
+    @Nested
+    class Inheritance {
+        @Test
+        void annotationsComeFromTheInterfaceOrSuperclassWhenTheMethodHasNone() {
+            RouteTable t = table(Resources.Impl.class);
+            assertEquals(Set.of("GET", "HEAD", "OPTIONS"), methods(t, "/inherit/x"));
+            assertEquals(Set.of("PUT", "OPTIONS"), methods(t, "/inherit/z"));
+        }
+
+        @Test
+        void annotationsOfAGenericInterfaceMethodReachItsImplementation() {
+            assertEquals(Set.of("GET", "HEAD", "PUT", "OPTIONS"), methods(table(Resources.Generic.class), "/generic/1"));
+        }
+
+        @Test
+        void aMethodsOwnAnnotationHidesAllOfTheInterfaces() {
+            RouteTable t = table(Resources.Impl.class);
+            // y() carries @POST itself, so the interface's @Path("y") is ignored: POST is at the class path.
+            assertEquals(Set.of("POST", "OPTIONS"), methods(t, "/inherit"));
+            assertNull(methods(t, "/inherit/y"), "no method serves /inherit/y: the class's pass-through");
+        }
+    }
+
+    @Nested
+    class WhichClassesCount {
+        @Test
+        void classesWithoutPathInterfacesAndAbstractClassesAreNotRootResources() {
+            assertEquals(List.of(), JakartaRestRoutes.of(List.of(Resources.NoPath.class, Resources.Client.class,
+                    Resources.Abstract.class, Resources.Api.class, Resources.Base.class)));
+        }
+
+        @Test
+        void aClassWhoseStaticInitializerWouldFailIsReadWithoutRunningIt() {
+            assertEquals(Set.of("GET", "HEAD", "OPTIONS"), methods(table(Resources.Boom.class), "/boom"));
+        }
+    }
+
+    @Nested
+    class ClassFirstRanking {
+        @Test
+        void theClassIsChosenBeforeTheMethodAsJakartaRestDoes() {
+            RouteTable t = table(Resources.Tenant.class, Resources.Items.class);
+            // Flat, "/{tenant}/special" would have more literal characters than "/items/{id}"; but "/items"
+            // beats "/{tenant}" as a class path, so Items serves /items/special.
+            assertEquals(Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS"), methods(t, "/items/special"));
+            assertEquals(Set.of("POST", "OPTIONS"), methods(t, "/acme/special"));
+            assertNull(methods(t, "/acme/other"), "under /{tenant}, but no method of Tenant serves it");
+        }
+
+        @Test
+        void theRootClassServesOnlyTheRootAndLosesToAnyOtherClass() {
+            RouteTable t = table(Resources.Root.class, Resources.Items.class);
+            assertEquals(Set.of("GET", "HEAD", "OPTIONS"), methods(t, "/"));
+            assertEquals(Set.of("GET", "HEAD", "POST", "OPTIONS"), methods(t, "/items"));
+            assertNull(methods(t, "/elsewhere"));
+        }
+    }
+
+    @Nested
+    class Join {
+        @Test
+        void slashesAreNormalizedAsJakartaRestDoes() {
+            assertEquals("/items/{id}", JakartaRestRoutes.join("/items/", "/{id}/"));
+            assertEquals("/items/{id}", JakartaRestRoutes.join("items", "{id}"));
+            assertEquals("/x", JakartaRestRoutes.join("/", "x"));
+            assertEquals("/", JakartaRestRoutes.join("/", ""));
+            assertEquals("/", JakartaRestRoutes.join("", "/"));
+        }
+    }
+
+    @Nested
+    class Scan {
+        /** A ServletContext whose /WEB-INF/classes/ is the compiled test classes directory. */
+        ServletContext context() throws Exception {
+            Path root = Path.of(Resources.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            ServletContext c = mock(ServletContext.class);
+            when(c.getResourcePaths(anyString())).thenAnswer(inv -> {
+                String dir = inv.getArgument(0);
+                if (dir.equals("/WEB-INF/")) {
+                    return Set.of("/WEB-INF/classes/", "/WEB-INF/web.xml", "/WEB-INF/Nope.class");
+                }
+                if (!dir.startsWith("/WEB-INF/classes/")) {
+                    return null;
+                }
+                Path d = root.resolve(dir.substring("/WEB-INF/classes/".length()));
+                if (!Files.isDirectory(d)) {
+                    return null;
+                }
+                try (Stream<Path> s = Files.list(d)) {
+                    Set<String> out = s.map(p -> dir + p.getFileName() + (Files.isDirectory(p) ? "/" : ""))
+                            .collect(Collectors.toCollection(TreeSet::new));
+                    if (dir.equals("/WEB-INF/classes/dev/methodguard/restfixtures/")) {
+                        out.add(dir + "Missing.class"); // listed, but cannot be loaded: skipped
+                    }
+                    return out;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            return c;
+        }
+
+        static Set<String> names(List<Class<?>> classes) {
+            return classes.stream().map(Class::getSimpleName).collect(Collectors.toCollection(TreeSet::new));
+        }
+
+        @Test
+        void findsTheConcreteClassesCarryingPathWithoutInitializingThem() throws Exception {
+            List<Class<?>> found = JakartaRestRoutes.scan(context(), getClass().getClassLoader(), List.of(FIXTURES));
+            assertEquals(Set.of("Boom", "Dav", "Generic", "Impl", "Items", "Root", "Tenant"), names(found));
+        }
+
+        @Test
+        void withoutPackagesTheWholeClassesDirectoryIsScanned() throws Exception {
+            List<Class<?>> found = JakartaRestRoutes.scan(context(), getClass().getClassLoader(), List.of());
+            assertTrue(names(found).containsAll(Set.of("Boom", "Dav", "Generic", "Impl", "Items", "Root", "Tenant")), names(found).toString());
+        }
+
+        @Test
+        void packagesRestrictTheScanByPrefixNotBySubstring() throws Exception {
+            ClassLoader l = getClass().getClassLoader();
+            assertEquals(List.of(), JakartaRestRoutes.scan(context(), l, List.of("dev.methodguard.rest")));
+            assertEquals(List.of(), JakartaRestRoutes.scan(context(), l, List.of("restfixtures")));
+            assertEquals(7, JakartaRestRoutes.scan(context(), l, List.of(" dev.methodguard ")).size());
+        }
+
+        @Test
+        void scannedClassesGiveATableThatJudgesTheirPaths() throws Exception {
+            List<Class<?>> found = JakartaRestRoutes.scan(context(), getClass().getClassLoader(), List.of(FIXTURES));
+            RouteTable t = RouteTable.of(JakartaRestRoutes.of(found), Ranking.JAKARTA_REST);
+            assertEquals(Set.of("PROPFIND", "OPTIONS"), methods(t, "/dav"));
+            assertEquals(Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS"), methods(t, "/items/special"));
+            assertEquals(Set.of("GET", "HEAD", "OPTIONS"), methods(t, "/"));
+        }
+
+        @Test
+        void aContextWithoutClassesFindsNothing() {
+            assertEquals(List.of(), JakartaRestRoutes.scan(mock(ServletContext.class), getClass().getClassLoader(), null));
+        }
+    }
+}

@@ -1,0 +1,295 @@
+package dev.methodguard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.HttpServletMapping;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** Report-only mode, committed responses and the application's error body: what a cautious rollout relies on. */
+class RolloutTest {
+    private static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE",
+            "FOO", "get", "head", "PROPFIND");
+    private static final List<String> SERVLETS = List.of("items", "docs", "legacy", "Entry wrapper");
+
+    private static MethodGuardFilter start(Map<String, String> params) throws Exception {
+        MethodGuardFilter filter = new MethodGuardFilter();
+        filter.init(Fakes.config(Fakes.registrations()
+                .add("items", TestServlets.GetPost.class, "/items/*")
+                .add("docs", TestServlets.AnnotatedService.class, "/docs/*")
+                .add("legacy", TestServlets.Service.class, "/legacy/*"), params));
+        return filter;
+    }
+
+    static HttpServletRequest request(String method, String servletName) {
+        HttpServletRequest req = mock(HttpServletRequest.class);
+        when(req.getMethod()).thenReturn(method);
+        when(req.getDispatcherType()).thenReturn(DispatcherType.REQUEST);
+        when(req.getRequestURI()).thenReturn("/app/" + servletName + "/1");
+        when(req.getServletPath()).thenReturn("/" + servletName);
+        HttpServletMapping mapping = mock(HttpServletMapping.class);
+        when(mapping.getServletName()).thenReturn(servletName);
+        when(req.getHttpServletMapping()).thenReturn(mapping);
+        return req;
+    }
+
+    /** What the filter did with one request: 0 when it passed it on, else the status it wrote. */
+    private static int outcome(MethodGuardFilter filter, String method, String servlet) throws Exception {
+        HttpServletRequest req = request(method, servlet);
+        HttpServletResponse res = mock(HttpServletResponse.class);
+        when(res.getOutputStream()).thenReturn(mock(ServletOutputStream.class));
+        int[] status = {0};
+        org.mockito.Mockito.doAnswer(i -> status[0] = i.getArgument(0)).when(res).setStatus(anyInt());
+        FilterChain chain = mock(FilterChain.class);
+        filter.doFilter(req, res, chain);
+        boolean passed = org.mockito.Mockito.mockingDetails(chain).getInvocations().size() == 1;
+        return passed ? 0 : status[0];
+    }
+
+    @Nested
+    class ReportOnly {
+        @Test
+        void rejectsNothingAndCountsExactlyWhatEnforceRejectsByServletAndStatus() throws Exception {
+            MethodGuardFilter enforce = start(Map.of());
+            MethodGuardFilter report = start(Map.of("mode", "report-only"));
+            Map<String, Long> expected405 = new LinkedHashMap<>();
+            Map<String, Long> expected501 = new LinkedHashMap<>();
+            int rejections = 0;
+            try (CapturedLogs ignored = CapturedLogs.start("dev.methodguard", Level.INFO)) {
+                for (String servlet : SERVLETS) {
+                    for (String method : METHODS) {
+                        int e = outcome(enforce, method, servlet);
+                        if (e == 405 || e == 501) {
+                            rejections++;
+                            String name = servlet.equals("Entry wrapper") ? CapabilityResolver.UNREGISTERED : servlet;
+                            (e == 405 ? expected405 : expected501).merge(name, 1L, Long::sum);
+                        }
+                        if (method.equals("OPTIONS")) {
+                            continue; // enforce answers OPTIONS itself (200); report-only passes it on
+                        }
+                        assertEquals(0, outcome(report, method, servlet), "report-only rejected " + method + " on " + servlet);
+                    }
+                }
+            }
+            assertTrue(rejections > 10, "the test set must contain rejections: " + rejections);
+            assertEquals(expected405, report.metrics().getWouldReject405ByServlet());
+            assertEquals(expected501, report.metrics().getWouldReject501ByServlet());
+            assertEquals(expected405, enforce.metrics().getRejected405ByServlet());
+            assertEquals(expected501, enforce.metrics().getRejected501ByServlet());
+            assertEquals(0, report.rejected405() + report.rejected501(), "report-only wrote no rejection");
+            assertEquals("report-only", report.metrics().getMode());
+            assertTrue(report.policy().describe("/").startsWith("MethodGuard policy for context '/' (mode=report-only"));
+        }
+
+        @Test
+        void optionsPassesOnUntouched() throws Exception {
+            assertEquals(0, outcome(start(Map.of("mode", "report-only")), "OPTIONS", "items"));
+        }
+
+        @Test
+        void logsOnceForEachServletMethodAndStatusNotOncePerRequest() throws Exception {
+            MethodGuardFilter report = start(Map.of("mode", "report-only"));
+            List<LogRecord> records;
+            try (CapturedLogs logs = CapturedLogs.start("dev.methodguard", Level.INFO)) {
+                for (int i = 0; i < 1000; i++) {
+                    outcome(report, "DELETE", "items");
+                    outcome(report, "FOO", "items");
+                }
+                records = logs.records();
+            }
+            List<String> lines = new ArrayList<>();
+            for (LogRecord r : records) {
+                lines.add(r.getMessage());
+            }
+            assertEquals(2, lines.size(), lines.toString());
+            assertTrue(lines.get(0).contains("would answer 405 to DELETE on servlet 'items'"), lines.get(0));
+            assertTrue(lines.get(1).contains("would answer 501 to FOO on servlet 'items'"), lines.get(1));
+            assertEquals(1000, report.metrics().getWouldReject405());
+            assertEquals(1000, report.metrics().getWouldReject501());
+        }
+
+        @Test
+        void aFloodOfDistinctMethodsLogsAtMostTheBoundAndSumsUpTheRestWhenTheWindowEnds() {
+            AtomicLong now = new AtomicLong();
+            ReportLog log = new ReportLog(now::get);
+            List<LogRecord> records;
+            try (CapturedLogs logs = CapturedLogs.start("dev.methodguard", Level.INFO)) {
+                for (int i = 0; i < 100_000; i++) {
+                    log.report("items", "M" + i, 501, "/items/1");
+                }
+                assertEquals(ReportLog.MAX_KEYS, log.size(), "memory is bounded");
+                now.addAndGet(ReportLog.WINDOW_NANOS);
+                log.report("items", "AFTER", 501, "/items/1");
+                records = logs.records();
+            }
+            assertEquals(ReportLog.MAX_KEYS + 2, records.size());
+            assertTrue(records.get(ReportLog.MAX_KEYS).getMessage().contains((100_000 - ReportLog.MAX_KEYS) + " more would-be rejections"),
+                    records.get(ReportLog.MAX_KEYS).getMessage());
+            assertTrue(records.get(ReportLog.MAX_KEYS + 1).getMessage().contains("AFTER"));
+            assertEquals(1, log.size(), "a new window starts empty");
+        }
+
+        @Test
+        void anUnknownModeFailsInitNamingTheParameterAndWhatIsAccepted() {
+            Exception e = assertThrows(jakarta.servlet.ServletException.class, () -> start(Map.of("mode", "dry-run")));
+            assertEquals("MethodGuardFilter 'methodGuard': init-param 'mode' = 'dry-run': not a mode; accepted: enforce, report-only",
+                    e.getMessage());
+        }
+    }
+
+    @Nested
+    class CommittedResponses {
+        @Test
+        void areNeitherWrittenOverNorPassedOnAndTheReasonIsLoggedOnce() throws Exception {
+            MethodGuardFilter filter = start(Map.of());
+            List<LogRecord> records;
+            try (CapturedLogs logs = CapturedLogs.start("dev.methodguard", Level.INFO)) {
+                for (int i = 0; i < 2; i++) {
+                    HttpServletResponse res = mock(HttpServletResponse.class);
+                    when(res.isCommitted()).thenReturn(true);
+                    FilterChain chain = mock(FilterChain.class);
+                    filter.doFilter(request("DELETE", "items"), res, chain);
+                    verify(res, never()).setStatus(anyInt());
+                    verify(res, never()).setHeader(anyString(), anyString());
+                    verify(res, never()).getOutputStream();
+                    verify(chain, never()).doFilter(any(), any());
+                }
+                records = logs.records();
+            }
+            assertEquals(1, records.size());
+            assertEquals(java.util.logging.Level.WARNING, records.get(0).getLevel());
+            assertTrue(records.get(0).getMessage().contains("already committed"), records.get(0).getMessage());
+        }
+    }
+
+    /** An application's envelope: {"error":{"code":...,"allowed":[...]}}. */
+    public static final class Envelope implements ErrorBodyFactory {
+        @Override
+        public Object body(Rejection r) {
+            return Map.of("error", Map.of("code", r.status() == 405 ? "METHOD_NOT_ALLOWED" : "NOT_IMPLEMENTED",
+                    "method", r.method(), "path", r.path(), "allowed", r.allowed()));
+        }
+
+        @Override
+        public String contentType() {
+            return "application/vnd.example.error+json";
+        }
+    }
+
+    public static final class Throws implements ErrorBodyFactory {
+        @Override
+        public Object body(Rejection r) {
+            throw new IllegalStateException("boom");
+        }
+    }
+
+    public static final class ReturnsNull implements ErrorBodyFactory {
+        @Override
+        public Object body(Rejection r) {
+            return null;
+        }
+    }
+
+    @Nested
+    class ApplicationErrorBody {
+        private HttpServletResponse response(ByteArrayOutputStream into) throws Exception {
+            HttpServletResponse res = mock(HttpServletResponse.class);
+            ServletOutputStream out = mock(ServletOutputStream.class);
+            org.mockito.Mockito.doAnswer(i -> {
+                into.write((byte[]) i.getArgument(0));
+                return null;
+            }).when(out).write(any(byte[].class));
+            when(res.getOutputStream()).thenReturn(out);
+            return res;
+        }
+
+        @Test
+        void isSerializedByTheFactorysMapperWhileStatusAndHeadersStayMethodGuards() throws Exception {
+            MethodGuardFilter filter = start(Map.of("error-body", Envelope.class.getName()));
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            HttpServletResponse res = response(body);
+            filter.doFilter(request("DELETE", "items"), res, mock(FilterChain.class));
+            verify(res).setStatus(405);
+            verify(res).setHeader("Allow", "GET, HEAD, OPTIONS, POST");
+            verify(res).setHeader("Cache-Control", "no-store");
+            verify(res).setHeader("X-Content-Type-Options", "nosniff");
+            verify(res).setContentType("application/vnd.example.error+json");
+            verify(res).setContentLength(body.size());
+            JsonNode json = new ObjectMapper().readTree(body.toByteArray()).get("error");
+            assertEquals("METHOD_NOT_ALLOWED", json.get("code").asText());
+            assertEquals("/app/items/1", json.get("path").asText());
+            assertEquals("[\"GET\",\"HEAD\",\"OPTIONS\",\"POST\"]", json.get("allowed").toString());
+        }
+
+        @Test
+        void aFactoryThatThrowsOrReturnsNullGetsTheBuiltInBodyAndOneWarning() throws Exception {
+            for (Class<?> bad : List.of(Throws.class, ReturnsNull.class)) {
+                MethodGuardFilter filter = start(Map.of("error-body", bad.getName()));
+                List<LogRecord> records;
+                try (CapturedLogs logs = CapturedLogs.start("dev.methodguard", Level.WARNING)) {
+                    for (int i = 0; i < 3; i++) {
+                        ByteArrayOutputStream body = new ByteArrayOutputStream();
+                        HttpServletResponse res = response(body);
+                        FilterChain chain = mock(FilterChain.class);
+                        filter.doFilter(request("FOO", "items"), res, chain);
+                        verify(chain, never()).doFilter(any(), any());
+                        verify(res).setStatus(501);
+                        verify(res).setContentType("application/json");
+                        assertEquals("Not Implemented", new ObjectMapper().readTree(body.toByteArray()).get("error").asText());
+                    }
+                    records = logs.records();
+                }
+                assertEquals(1, records.size(), bad + ": " + records);
+                assertTrue(records.get(0).getMessage().contains(bad.getName()), records.get(0).getMessage());
+            }
+        }
+
+        @Test
+        void aClassThatIsNoFactoryFailsInit() {
+            Exception e = assertThrows(jakarta.servlet.ServletException.class, () -> start(Map.of("error-body", String.class.getName())));
+            assertTrue(e.getMessage().contains("init-param 'error-body' = 'java.lang.String': class java.lang.String does not implement dev.methodguard.ErrorBodyFactory"),
+                    e.getMessage());
+            Exception missing = assertThrows(jakarta.servlet.ServletException.class, () -> start(Map.of("error-body", "com.example.Nope")));
+            assertTrue(missing.getMessage().contains("no class of that name can be loaded"), missing.getMessage());
+        }
+    }
+
+    @Nested
+    class HeadLikeMethods {
+        @Test
+        void getTheirAnswerWithoutABodySoServersThatTakeThemForHeadFrameItRight() throws Exception {
+            MethodGuardFilter filter = start(Map.of());
+            for (String m : List.of("head", "hEad", "Head")) {
+                HttpServletResponse res = mock(HttpServletResponse.class);
+                filter.doFilter(request(m, "items"), res, mock(FilterChain.class));
+                verify(res).setStatus(501);
+                verify(res).setContentLength(0);
+                verify(res, never()).getOutputStream();
+            }
+        }
+    }
+}
