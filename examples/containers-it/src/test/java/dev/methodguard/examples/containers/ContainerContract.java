@@ -447,14 +447,23 @@ abstract class ContainerContract {
     }
 
     /**
-     * The broken copy of war-webxml (filter init-param format=xml) fails closed: either its deployment
-     * fails or every request to it gets an error; no request is ever answered 2xx, so none of its
-     * servlets ran (each of them answers 2xx when it runs), and the reason is in the log.
+     * The broken copy of war-webxml (filter init-param format=xml) fails closed: its deployment fails, or
+     * every request to it gets an error; none of its servlets ever runs, and the reason is in the log.
      */
     @Nested
     class BrokenConfigurationFailsClosed {
+        /** What the broken WAR's own servlets and JSP answer when they run. */
+        private static final List<String> ITS_OUTPUT = List.of("hello\n", "\"items\"", "\"id\":2", "hello from a JSP", "{\"");
+
+        /**
+         * No request to /broken is answered 2xx by the broken application. Where its deployment failed,
+         * /broken is no application at all (GET /broken/count is 404) and a request may reach the server's
+         * root web application instead (GlassFish and Payara answer OPTIONS from their docroot's default
+         * servlet): a 2xx is then accepted if it is none of the broken WAR's own answers.
+         */
         @Test
         void noRequestToTheBrokenApplicationIsEverAnswered2xx() throws IOException {
+            boolean undeployed = Http.send(container.port(), "GET", BROKEN + "/count").status() == 404;
             List<String[]> requests = List.of(
                     new String[] {"GET", BROKEN + "/hello"}, new String[] {"GET", BROKEN + "/count"},
                     new String[] {"GET", BROKEN + "/items/1"}, new String[] {"FOO", BROKEN + "/items/1"},
@@ -464,7 +473,9 @@ abstract class ContainerContract {
             List<String> answered = new ArrayList<>();
             for (String[] req : requests) {
                 Http.Response r = Http.send(JSP_COMPILE_TIMEOUT, container.port(), req[0], req[1]);
-                if (r.status() >= 200 && r.status() < 300) {
+                boolean itsOwn = ITS_OUTPUT.stream().anyMatch(r.body()::contains) || r.body().contains("<h1>war-webxml</h1>")
+                        || ITEMS_ALLOW.equals(r.header("Allow"));
+                if (r.status() >= 200 && r.status() < 300 && (!undeployed || itsOwn)) {
                     answered.add(req[0] + " " + req[1] + " -> " + r);
                 }
             }
@@ -522,7 +533,7 @@ abstract class ContainerContract {
 
     /** The block MethodGuard logged for {@code ctx} before the first request: from its heading to its "known methods" line. */
     String table(String ctx) {
-        String heading = "MethodGuard policy for context '" + ctx + "' (format=json, allow-trace=false)";
+        String heading = "MethodGuard policy for context '" + ctx + "' (";
         String log = logBeforeFirstRequest;
         int start = log.indexOf(heading);
         if (start < 0) {
@@ -534,7 +545,10 @@ abstract class ContainerContract {
             fail("unterminated table: " + log.substring(start));
         }
         int eol = log.indexOf('\n', end);
-        return log.substring(start, eol < 0 ? log.length() : eol);
+        String table = log.substring(start, eol < 0 ? log.length() : eol);
+        String settings = table.substring(heading.length(), table.indexOf(')'));
+        assertTrue(List.of(settings.split(", ")).containsAll(List.of("format=json", "allow-trace=false")), table);
+        return table;
     }
 
     static void assertRow(String table, String servlet, String mappings, String allowed, String source) {

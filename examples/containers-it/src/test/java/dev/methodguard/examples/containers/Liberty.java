@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Open Liberty from openliberty-runtime: WLP_INSTALL_DIR is the unpacked zip ({@code wlp/}), WLP_USER_DIR
@@ -64,14 +65,15 @@ final class Liberty extends Container {
     }
 
     /**
-     * CWWKF0011I (the server is ready) and, for every WAR, CWWKZ0001I "Application x started" or an error
-     * naming it (CWWKZ0002E and the like).
+     * CWWKF0011I (the server is ready) and, for every WAR, CWWKZ0001I "Application x started", CWWKZ0012I
+     * "The application x was not started" (a listener threw) or an error naming it (CWWKZ0002E and the like).
      */
     @Override
     boolean deployed() throws IOException {
         String log = log();
-        return log.contains("CWWKF0011I") && apps.stream().allMatch(a -> log.contains("Application " + a + " started")
-                || log.matches("(?s).*CWWKZ\\d{4}E:[^\\n]*\\b" + a + "\\b.*"));
+        return log.contains("CWWKF0011I") && apps.stream().allMatch(a -> log.contains("CWWKZ0001I: Application " + a + " started")
+                || log.contains("CWWKZ0012I: The application " + a + " was not started")
+                || Pattern.compile("CWWKZ\\d{4}E:[^\\n]*\\b" + Pattern.quote(a) + "\\b").matcher(log).find());
     }
 
     /** servers/&lt;name&gt;/logs/messages.log under WLP_USER_DIR. */
