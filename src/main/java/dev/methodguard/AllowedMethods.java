@@ -20,6 +20,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface AllowedMethods {
-    /** The supported methods, e.g. {@code {"GET", "PUT", "DELETE"}}; must not be empty. */
+    /**
+     * The supported methods.
+     *
+     * @return the supported methods, e.g. {@code {"GET", "PUT", "DELETE"}}; must not be empty
+     */
     String[] value();
 }

@@ -1,7 +1,5 @@
 package dev.methodguard;
 
-import java.util.Locale;
-
 /**
  * The shape of the JSON body MethodGuard writes on 405 and 501 responses.
  * Chosen with the filter init-param {@code format} or {@link MethodGuardFilter.Builder#format}.
@@ -28,16 +26,5 @@ public enum BodyFormat {
     /** The {@code Content-Type} of the rejection responses in this format. */
     public String contentType() {
         return contentType;
-    }
-
-    /** Parses an init-param value, ignoring case and surrounding blanks; {@code null} if it names no format. */
-    static BodyFormat fromParam(String value) {
-        String v = value.strip().toLowerCase(Locale.ROOT);
-        for (BodyFormat f : values()) {
-            if (f.paramValue.equals(v)) {
-                return f;
-            }
-        }
-        return null;
     }
 }

@@ -34,6 +34,8 @@ final class Capability {
     }
 
     final String servletName;
+    /** How the startup table and JMX name it: the servlet name, or what a container fallback stands for. */
+    final String label;
     final List<String> mappings;
     final Source source;
     /** Why a servlet is undeclared, or what was changed in a declared one (HEAD refused); else {@code null}. */
@@ -54,15 +56,20 @@ final class Capability {
     private final Capability[] byRoute;
     /** For a route's capability: its template; else {@code null}. */
     final String template;
+    /** The framework matches methods ignoring case (RESTEasy): {@code get} is served as GET, so it is allowed. */
+    final boolean ignoresMethodCase;
 
     private Capability(String servletName, List<String> mappings, Source source, SortedSet<String> allowed, String note,
                        boolean ownsOptions, boolean passesPreflight, Counters counters) {
-        this(servletName, mappings, source, allowed, note, ownsOptions, passesPreflight, counters, null, null, null);
+        this(servletName, mappings, source, allowed, note, ownsOptions, passesPreflight, counters, null, null, null, false);
     }
 
     private Capability(String servletName, List<String> mappings, Source source, SortedSet<String> allowed, String note,
                        boolean ownsOptions, boolean passesPreflight, Counters counters, RouteTable routes,
-                       Capability[] byRoute, String template) {
+                       Capability[] byRoute, String template, boolean ignoresMethodCase) {
+        this.ignoresMethodCase = ignoresMethodCase;
+        // Jetty's fallback has a generated name (ServletHandler$Default404Servlet-5cf8b529): say what it is instead.
+        this.label = source == Source.CONTAINER_FALLBACK && servletName.contains("$Default404Servlet") ? "(unmapped paths)" : servletName;
         this.routes = routes;
         this.byRoute = byRoute;
         this.template = template;
@@ -93,16 +100,16 @@ final class Capability {
 
     /** One route of a routed servlet: counted under the servlet's name, with the servlet's counters. */
     static Capability route(Capability servlet, String template, SortedSet<String> allowed, boolean ownsOptions,
-                            boolean passesPreflight) {
+                            boolean passesPreflight, boolean ignoresMethodCase) {
         return new Capability(servlet.servletName, servlet.mappings, servlet.source, allowed, null, ownsOptions, passesPreflight,
-                servlet.counters, null, null, template);
+                servlet.counters, null, null, template, ignoresMethodCase);
     }
 
     /** A servlet judged by route; {@code routeOf} makes each route's capability, or {@code null} for pass-through. */
     static Capability routed(String servletName, List<String> mappings, Source source, String note, RouteTable routes,
                              java.util.function.BiFunction<Capability, RouteTable.Route, Capability> routeOf) {
         Capability[] byRoute = new Capability[routes.routes().size()];
-        Capability servlet = new Capability(servletName, mappings, source, null, note, false, false, new Counters(), routes, byRoute, null);
+        Capability servlet = new Capability(servletName, mappings, source, null, note, false, false, new Counters(), routes, byRoute, null, false);
         for (int i = 0; i < byRoute.length; i++) {
             RouteTable.Route r = routes.routes().get(i);
             byRoute[i] = r.methods() == null ? null : routeOf.apply(servlet, r);
@@ -131,6 +138,11 @@ final class Capability {
 
     boolean allows(String method) {
         return allowed.contains(method);
+    }
+
+    /** Asked only once {@link #allows} said no, so the upper-casing never costs an allowed request. */
+    boolean allowsIgnoringCase(String method) {
+        return ignoresMethodCase && allowed.contains(method.toUpperCase(java.util.Locale.ROOT));
     }
 
     Set<String> allowed() {

@@ -67,8 +67,14 @@ final class CapabilityResolver {
             "org.eclipse.jetty.ee10.servlet.ServletHandler$Default404Servlet",
             "org.eclipse.jetty.ee11.servlet.ServletHandler$Default404Servlet");
 
-    /** Framework servlets whose method set is fixed by their specification or code (README cites each). */
-    private static final Map<String, Set<String>> FRAMEWORK_SERVLETS = Map.of();
+    /**
+     * Framework servlets that are no {@code HttpServlet} (so introspection cannot read them) and whose method
+     * set their specification fixes. Jakarta Faces 4.0/4.1 (FacesServlet Javadoc, spec §11.1.3): a Faces request
+     * is a GET or a POST (postback). Plain-HttpServlet frameworks (Prometheus, H2, Dropwizard metrics, GraphQL
+     * servlets, Metro's WSServlet) need no entry: introspection reads their doXxx methods.
+     */
+    private static final Map<String, Set<String>> FRAMEWORK_SERVLETS = Map.of(
+            "jakarta.faces.webapp.FacesServlet", Set.of("GET", "POST"));
 
     static final String UNREGISTERED = "(unregistered)";
     static final String UNREGISTERED_JSP = "(unregistered jsp)";
@@ -124,14 +130,22 @@ final class CapabilityResolver {
         String param = reg.getInitParameter(InitParams.SERVLET_ALLOWED_METHODS);
         String routesParam = reg.getInitParameter(InitParams.SERVLET_ROUTES);
         boolean byBuilder = fromBuilder != null || builderRoutes != null || builderRest != null;
-        if ((byBuilder ? 1 : 0) + (param != null ? 1 : 0) + (routesParam != null ? 1 : 0) > 1) {
-            throw new ServletException(filterLabel + ": servlet '" + name + "' is declared more than once ("
-                    + (byBuilder ? "by the builder, " : "") + (param != null ? "init-param " + InitParams.SERVLET_ALLOWED_METHODS + " = "
-                    + Methods.quote(param) + ", " : "") + (routesParam != null ? "init-param " + InitParams.SERVLET_ROUTES + ", " : "")
-                    + "); keep one");
+        List<String> declarations = new ArrayList<>();
+        if (byBuilder) {
+            declarations.add("by the builder");
+        }
+        if (param != null) {
+            declarations.add("by its init-param " + InitParams.SERVLET_ALLOWED_METHODS + " = " + Methods.quote(param));
+        }
+        if (routesParam != null) {
+            declarations.add("by its init-param " + InitParams.SERVLET_ROUTES);
+        }
+        if (declarations.size() > 1) {
+            throw new ServletException(filterLabel + ": servlet '" + name + "' is declared twice, " + String.join(" and ", declarations)
+                    + "; keep one");
         }
         RouteDeclarer routed = (source, table, note, jakarta) -> routed(name, mappings, source, table, note, settings,
-                constraints.headGap(mappings, servletClass), corsCovered, jakarta);
+                constraints.headGap(mappings, servletClass), corsCovered, jakarta && JakartaRestServlets.ignoresMethodCase(className));
         if (fromBuilder != null) {
             return declare.as(Source.BUILDER, fromBuilder, null);
         }
@@ -249,17 +263,23 @@ final class CapabilityResolver {
 
     /**
      * A servlet judged route by route. Each route gets what any declared servlet gets (HEAD with GET, OPTIONS,
-     * no TRACE unless allowed, HEAD refused behind a constraint gap). A route owns OPTIONS only when an
-     * explicit table lists it: Jakarta REST adds OPTIONS to every resource, and MethodGuard answers it.
+     * no TRACE unless allowed, HEAD refused behind a constraint gap). A route owns OPTIONS only where the
+     * table lists it (a Jakarta REST resource declaring {@code @OPTIONS}); otherwise MethodGuard answers it.
+     * RESTEasy matches methods ignoring case ({@code get} is served as GET), so its routes do too.
      */
     private static Capability routed(String name, List<String> mappings, Source source, RouteTable table, String note,
-                                     Settings settings, String headGap, boolean corsCovered, boolean jakartaRest) {
+                                     Settings settings, String headGap, boolean corsCovered, boolean ignoreMethodCase) {
+        Map<String, Set<String>> effective = unionOfOverlapping(table.routes());
         return Capability.routed(name, mappings, source, note, table, (servlet, route) -> {
-            TreeSet<String> allowed = new TreeSet<>(route.methods());
+            Set<String> methods = effective == null ? route.methods() : effective.get(route.template());
+            if (methods == null) {
+                return null; // a route that can match the same path takes any method: pass through
+            }
+            TreeSet<String> allowed = new TreeSet<>(methods);
             if (allowed.contains(Methods.GET)) {
                 allowed.add(Methods.HEAD);
             }
-            boolean ownsOptions = !jakartaRest && allowed.contains(Methods.OPTIONS);
+            boolean ownsOptions = route.methods().contains(Methods.OPTIONS);
             allowed.add(Methods.OPTIONS);
             if (!settings.allowTrace()) {
                 allowed.remove(Methods.TRACE);
@@ -268,8 +288,61 @@ final class CapabilityResolver {
                 allowed.remove(Methods.HEAD);
             }
             return Capability.route(servlet, route.template(), allowed, ownsOptions,
-                    passesPreflight(settings.preflight(), ownsOptions, corsCovered));
+                    passesPreflight(settings.preflight(), ownsOptions, corsCovered), ignoreMethodCase);
         });
+    }
+
+    /**
+     * For an explicit table: each route's methods joined with those of every route that can match the same
+     * path ({@code null} where one of them takes any method). Spring MVC and Go's ServeMux pick among the
+     * routes that match both path and method, so {@code POST /items/42} is served by {@code /{a}/{b} POST}
+     * although {@code /items/{id}} is more specific: refusing it would be a false rejection. Routes are
+     * grouped by a literal first segment, so a large table is not compared pair by pair.
+     */
+    static Map<String, Set<String>> unionOfOverlapping(List<RouteTable.Route> all) {
+        // Jakarta REST's per-class pass-through routes serve nothing: they only keep other classes' routes from
+        // judging a path the class owns, so they take no part in the union (they still win their own paths).
+        List<RouteTable.Route> routes = new ArrayList<>();
+        for (RouteTable.Route r : all) {
+            if (r.methods() != null || !r.source().endsWith(JakartaRestRoutes.OTHER_PATHS)) {
+                routes.add(r);
+            }
+        }
+        Map<String, List<RouteTable.Route>> byFirst = new java.util.HashMap<>();
+        List<RouteTable.Route> open = new ArrayList<>();
+        for (RouteTable.Route r : routes) {
+            String[] shape = RouteTable.shape(r.template());
+            if (shape.length > 0 && shape[0] != null && !shape[0].isEmpty()) {
+                byFirst.computeIfAbsent(shape[0], k -> new ArrayList<>()).add(r);
+            } else {
+                open.add(r);
+            }
+        }
+        Map<String, Set<String>> out = new java.util.HashMap<>();
+        for (RouteTable.Route r : routes) {
+            String[] shape = RouteTable.shape(r.template());
+            List<RouteTable.Route> candidates = new ArrayList<>(open);
+            if (shape.length > 0 && shape[0] != null && !shape[0].isEmpty()) {
+                candidates.addAll(byFirst.get(shape[0]));
+            } else {
+                candidates = routes;
+            }
+            Set<String> union = r.methods() == null ? null : new TreeSet<>(r.methods());
+            for (RouteTable.Route other : candidates) {
+                if (union != null && other != r && RouteTable.overlaps(r.template(), other.template())) {
+                    if (other.methods() == null) {
+                        union = null;
+                    } else {
+                        union.addAll(other.methods());
+                    }
+                }
+            }
+            out.put(r.template(), union);
+        }
+        for (RouteTable.Route r : all) {
+            out.putIfAbsent(r.template(), r.methods());
+        }
+        return out;
     }
 
     private static Capability fallback(String name, List<String> mappings, Set<String> raw, Settings settings, boolean corsCovered) {

@@ -11,11 +11,13 @@ import static dev.methodguard.SettingsBuilder.PREFLIGHT;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
 import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Reads a filter's init-params into the same {@link SettingsBuilder} that programmatic users fill, so
@@ -58,11 +60,11 @@ final class InitParams {
             try {
                 switch (name) {
                     case KNOWN_METHODS -> builder.knownMethods(Methods.parseList(value).toArray(String[]::new));
-                    case FORMAT -> builder.format(parse(value, BodyFormat::fromParam, "a format; accepted: json, problem"));
+                    case FORMAT -> builder.format(choice(value, BodyFormat.values(), BodyFormat::paramValue, "a format"));
                     case ALLOW_TRACE -> builder.allowTrace(parseBoolean(value));
                     case JMX -> builder.jmx(parseBoolean(value));
-                    case MODE -> builder.mode(parse(value, Mode::fromParam, "a mode; accepted: enforce, report-only"));
-                    case PREFLIGHT -> builder.preflight(parse(value, Preflight::fromParam, "a preflight rule; accepted: auto, pass, answer"));
+                    case MODE -> builder.mode(choice(value, Mode.values(), Mode::paramValue, "a mode"));
+                    case PREFLIGHT -> builder.preflight(choice(value, Preflight.values(), Preflight::paramValue, "a preflight rule"));
                     case ERROR_BODY -> builder.errorBody(errorBody(value, loader));
                     default -> throw new IllegalArgumentException("is not a MethodGuard parameter; accepted: " + String.join(", ", ALL));
                 }
@@ -74,12 +76,17 @@ final class InitParams {
         return builder.build();
     }
 
-    private static <T> T parse(String value, java.util.function.Function<String, T> parser, String what) {
-        T t = value == null ? null : parser.apply(value);
-        if (t == null) {
-            throw new IllegalArgumentException("not " + what);
+    /** The constant whose init-param value this is, ignoring case and surrounding blanks; else a message listing them. */
+    static <E extends Enum<E>> E choice(String value, E[] constants, Function<E, String> paramValue, String what) {
+        String v = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
+        List<String> accepted = new ArrayList<>();
+        for (E e : constants) {
+            if (paramValue.apply(e).equals(v)) {
+                return e;
+            }
+            accepted.add(paramValue.apply(e));
         }
-        return t;
+        throw new IllegalArgumentException("not " + what + "; accepted: " + String.join(", ", accepted));
     }
 
     /** Only {@code true} or {@code false} (any case): a typo must fail, not turn into {@code false}. */

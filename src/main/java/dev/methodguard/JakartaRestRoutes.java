@@ -28,7 +28,7 @@ import java.util.TreeSet;
  * <ul>
  * <li>a resource method (an annotation meta-annotated with {@code @HttpMethod}, so {@code @PROPFIND} counts
  *     like {@code @GET}): its method at the class path joined with its own {@code @Path}, if any; HEAD is
- *     added where GET is and OPTIONS everywhere, as Jakarta REST answers them itself;</li>
+ *     added where GET is, as Jakarta REST answers it itself (OPTIONS only where a resource declares it);</li>
  * <li>a sub-resource locator ({@code @Path} without an HTTP method): its path and everything beneath it,
  *     pass-through, since the sub-resource is only known at run time;</li>
  * <li>the class path and everything beneath it, pass-through, ranked below every method of the class: Jakarta
@@ -41,6 +41,8 @@ import java.util.TreeSet;
  */
 final class JakartaRestRoutes {
     static final String PATH = "jakarta.ws.rs.Path";
+    /** Source suffix of the per-class pass-through route: it serves nothing, it only keeps other classes' routes away. */
+    static final String OTHER_PATHS = " (other paths under the class)";
     static final String HTTP_METHOD = "jakarta.ws.rs.HttpMethod";
     private static final String JAKARTA_REST_PACKAGE = "jakarta.ws.rs.";
     private static final String CLASSES = "/WEB-INF/classes/";
@@ -68,7 +70,7 @@ final class JakartaRestRoutes {
                 // A signature or annotation names a class that is missing. Rather than judge the class's paths by
                 // the methods that could be read, all of them pass through (the sentinel below).
             }
-            passThrough.add(new Route(join(base, "{rest...}"), null, c.getName() + " (other paths under the class)", base));
+            passThrough.add(new Route(join(base, "{rest...}"), null, c.getName() + OTHER_PATHS, base));
         }
         // Methods first: at equal rank the earlier route wins, and §3.7.2 puts methods ahead of locators.
         List<Route> out = new ArrayList<>(methods);
@@ -97,7 +99,8 @@ final class JakartaRestRoutes {
                 if (httpMethods.contains(Methods.GET)) {
                     httpMethods.add(Methods.HEAD);
                 }
-                httpMethods.add(Methods.OPTIONS);
+                // OPTIONS is not added here: a resource that declares @OPTIONS answers it itself (its headers kept);
+                // for the others MethodGuard answers OPTIONS from the same set as its 405s.
                 methods.add(new Route(template, httpMethods, source, base));
             } else if (path != null) {
                 passThrough.add(new Route(template, null, source + " (sub-resource locator)", base));

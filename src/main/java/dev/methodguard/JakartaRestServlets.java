@@ -23,6 +23,7 @@ final class JakartaRestServlets {
             "org.jboss.resteasy.plugins.server.servlet.HttpServlet30Dispatcher");
 
     private static final String APPLICATION = "jakarta.ws.rs.core.Application";
+    private static final String RESTEASY_PREFIX = "org.jboss.resteasy.";
     private static final String RESOURCE_CONFIG = "org.glassfish.jersey.server.ResourceConfig";
     /** Init-params (and, for RESTEasy on WildFly, context-params) that list resource classes by name. */
     private static final List<String> CLASS_LISTS = List.of(
@@ -34,6 +35,11 @@ final class JakartaRestServlets {
     }
 
     private JakartaRestServlets() {
+    }
+
+    /** RESTEasy matches request methods ignoring case (it serves {@code get} as GET); Jersey does not. */
+    static boolean ignoresMethodCase(String servletClassName) {
+        return servletClassName != null && servletClassName.startsWith(RESTEASY_PREFIX);
     }
 
     static Found find(String servletName, ServletRegistration reg, ServletContext context) {

@@ -122,11 +122,16 @@ public class MethodGuardFilter implements Filter {
             Capability capability = s.policy.target(req);
             if (capability != null) {
                 String method = req.getMethod();
-                if (!capability.allows(method)) {
+                if (!capability.isDeclared()) {
+                    // Undeclared: left alone, except TRACE, which must never echo a request unless allowed.
+                    if (method.equals(Methods.TRACE) && !s.policy.settings.allowTrace()) {
+                        reject(s, req, res, chain, capability, method);
+                        return;
+                    }
+                } else if (!capability.allows(method) && !capability.allowsIgnoringCase(method)) {
                     reject(s, req, res, chain, capability, method);
                     return;
-                }
-                if (method.equals(Methods.OPTIONS) && !s.reportOnly) {
+                } else if (method.equals(Methods.OPTIONS) && !s.reportOnly) {
                     options(s, req, res, chain, capability);
                     return;
                 }
@@ -137,12 +142,13 @@ public class MethodGuardFilter implements Filter {
 
     private void reject(State s, HttpServletRequest req, HttpServletResponse res, FilterChain chain, Capability capability,
                         String method) throws IOException, ServletException {
-        boolean known = s.policy.isKnown(method);
+        // An undeclared servlet's methods are unknown, so no truthful Allow exists: its TRACE gets a 501.
+        boolean known = capability.isDeclared() && s.policy.isKnown(method);
         capability.counters.count(known, s.reportOnly);
         String path = req.getRequestURI();
         path = path == null ? "" : path;
         if (s.reportOnly) {
-            s.reportLog.report(capability.servletName, method, known ? 405 : 501, path);
+            s.reportLog.report(capability.label, method, known ? 405 : 501, path);
             chain.doFilter(req, res);
             return;
         }
@@ -309,9 +315,11 @@ public class MethodGuardFilter implements Filter {
     /**
      * The route table of one servlet, filled in {@link Builder#routes}. A template starts with {@code /};
      * its segments are literals, parameters {@code {id}} (one segment), parameters with a regex
-     * {@code {id: \\d+}}, or a trailing catch-all {@code {rest...}} or {@code *}. When several routes
-     * match, the one with the most literal characters wins, then the one without a catch-all, then, from
-     * the left, a literal segment beats a parameter. HEAD is implied by GET and OPTIONS is always allowed.
+     * {@code {id: \\d+}}, or a trailing catch-all {@code {rest...}} or {@code *}. A request may use the
+     * methods of the route that matches it and of every route that can match the same path (as Spring MVC
+     * and Go's ServeMux choose among routes matching both path and method), so overlapping routes never
+     * refuse what the framework serves; the {@code Allow} of a 405 lists that union. HEAD is implied by GET
+     * and OPTIONS is always allowed.
      */
     public static final class Routes {
         private final String servletName;
@@ -332,6 +340,16 @@ public class MethodGuardFilter implements Filter {
                 throw new IllegalArgumentException("routes(\"" + servletName + "\"): route " + template + ": " + e.getMessage(), e);
             }
             routes.add(new RouteTable.Route(template, valid, "builder"));
+            return this;
+        }
+
+        /**
+         * Adds a route the servlet serves with any method (a Spring mapping without a method): MethodGuard
+         * passes its requests, and those of routes that can match the same paths, through unjudged.
+         */
+        public Routes anyMethod(String template) {
+            Objects.requireNonNull(template, "template");
+            routes.add(new RouteTable.Route(template, null, "builder"));
             return this;
         }
     }

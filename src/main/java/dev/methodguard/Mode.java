@@ -1,7 +1,5 @@
 package dev.methodguard;
 
-import java.util.Locale;
-
 /**
  * Whether MethodGuard answers the requests it would reject, or only reports them. Report-only is the
  * first step of a rollout: deploy, read the counters and the log, then switch to {@link #ENFORCE} with no
@@ -25,15 +23,5 @@ public enum Mode {
     /** The value of the {@code mode} init-param that selects this mode. */
     public String paramValue() {
         return paramValue;
-    }
-
-    static Mode fromParam(String value) {
-        String v = value.strip().toLowerCase(Locale.ROOT);
-        for (Mode m : values()) {
-            if (m.paramValue.equals(v)) {
-                return m;
-            }
-        }
-        return null;
     }
 }

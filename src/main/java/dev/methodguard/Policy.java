@@ -62,8 +62,8 @@ final class Policy {
     }
 
     /**
-     * The capability that judges this request, or {@code null} when MethodGuard leaves it alone (an
-     * undeclared servlet). A lookup by servlet name; a name that is no registration (a container serving
+     * The capability that judges this request (for an undeclared servlet, its undeclared marker), or
+     * {@code null} when no route of a routed servlet matches. A lookup by servlet name; a name that is no registration (a container serving
      * a file or JSP outside any servlet) is judged as static content, or as a JSP by its extension.
      */
     Capability target(HttpServletRequest req) {
@@ -78,7 +78,7 @@ final class Policy {
         if (c.routes != null) {
             return c.route(pathWithinServlet(req, mapping));
         }
-        return c.isDeclared() ? c : null;
+        return c;
     }
 
     /** What a front controller routes on: the pathInfo under a path mapping ({@code /api/*}), else the servlet path. */
@@ -117,10 +117,10 @@ final class Policy {
     Map<String, Counters> counters() {
         Map<String, Counters> out = new LinkedHashMap<>();
         for (Capability c : all) {
-            out.put(c.servletName, c.counters);
+            out.put(c.label, c.counters);
         }
-        out.put(unregisteredStatic.servletName, unregisteredStatic.counters);
-        out.put(unregisteredJsp.servletName, unregisteredJsp.counters);
+        out.put(unregisteredStatic.label, unregisteredStatic.counters);
+        out.put(unregisteredJsp.label, unregisteredJsp.counters);
         return out;
     }
 
@@ -148,7 +148,7 @@ final class Policy {
                 }
                 wAllow = Math.max(wAllow, "(by route)".length());
             }
-            wName = Math.max(wName, c.servletName.length());
+            wName = Math.max(wName, c.label.length());
             wMap = Math.max(wMap, String.join(" ", c.mappings).length());
             wAllow = Math.max(wAllow, c.isDeclared() ? c.allowHeader.length() : 1);
         }
@@ -159,7 +159,7 @@ final class Policy {
                     ? c.source.label + (c.note == null ? "" : "; " + c.note) + (c.ownsOptions ? "; OPTIONS by the servlet" : "")
                     : c.source.label + " (" + c.note + "): passes through";
             if (c.routes != null) {
-                b.append(String.format(row, c.servletName, String.join(" ", c.mappings), "(by route)", source + "; other paths pass through"));
+                b.append(String.format(row, c.label, String.join(" ", c.mappings), "(by route)", source + "; other paths pass through"));
                 List<Capability> byRoute = c.routeCapabilities();
                 for (int i = 0; i < byRoute.size(); i++) {
                     RouteTable.Route r = c.routes.routes().get(i);
@@ -169,7 +169,7 @@ final class Policy {
                 }
                 continue;
             }
-            b.append(String.format(row, c.servletName, String.join(" ", c.mappings), c.isDeclared() ? c.allowHeader : "-", source));
+            b.append(String.format(row, c.label, String.join(" ", c.mappings), c.isDeclared() ? c.allowHeader : "-", source));
         }
         b.append("  known methods: ").append(String.join(", ", known()));
         return b.toString();

@@ -1,7 +1,5 @@
 package dev.methodguard;
 
-import java.util.Locale;
-
 /**
  * What MethodGuard does with a CORS preflight ({@code OPTIONS} with {@code Origin} and
  * {@code Access-Control-Request-Method}). Whatever the choice, a servlet that does not handle OPTIONS
@@ -31,15 +29,5 @@ public enum Preflight {
     /** The value of the {@code preflight} init-param that selects this behaviour. */
     public String paramValue() {
         return paramValue;
-    }
-
-    static Preflight fromParam(String value) {
-        String v = value.strip().toLowerCase(Locale.ROOT);
-        for (Preflight p : values()) {
-            if (p.paramValue.equals(v)) {
-                return p;
-            }
-        }
-        return null;
     }
 }

@@ -223,9 +223,10 @@ final class RouteTable {
                 String methods = line.substring(split).strip();
                 Template.parse(template, false, where);
                 if (methods.isEmpty()) {
-                    throw new IllegalArgumentException("no methods after the template; expected e.g. \"/items/{id} GET, PUT\"");
+                    throw new IllegalArgumentException("no methods after the template; expected e.g. \"/items/{id} GET, PUT\", or * for any method");
                 }
-                out.add(new Route(template, checkMethods(Methods.parseList(methods)), where));
+                // "*": the servlet serves this path with any method (a Spring mapping without a method): pass through.
+                out.add(new Route(template, methods.equals("*") ? null : checkMethods(Methods.parseList(methods)), where));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(where + ": " + Methods.quote(lines[n]) + ": " + e.getMessage(), e);
             }
@@ -333,6 +334,54 @@ final class RouteTable {
     }
 
     /** A trie node: children by segment kind, the route ending here, the catch-all routes rooted here. */
+    /**
+     * Whether some path could match both templates (a generous answer: parameters and regexes are taken to
+     * match any segment, a regex that is not provably slash-free any rest of the path). Explicit tables use it
+     * the way Spring MVC and Go's ServeMux choose: among the routes that match both path and method, so a
+     * method of any route that can match the same path as the winning one must not be refused there.
+     */
+    static boolean overlaps(String a, String b) {
+        return overlaps(shape(a), 0, shape(b), 0);
+    }
+
+    private static boolean overlaps(String[] a, int i, String[] b, int j) {
+        if (i == a.length && j == b.length) {
+            return true;
+        }
+        if ((i < a.length && a[i] == null) || (j < b.length && b[j] == null)) {
+            return true; // a catch-all takes any rest, zero segments included
+        }
+        if (i == a.length || j == b.length) {
+            return false;
+        }
+        if (!a[i].isEmpty() && !b[j].isEmpty() && !a[i].equals(b[j])) {
+            return false; // two different literals
+        }
+        return overlaps(a, i + 1, b, j + 1);
+    }
+
+    /** A template's segments: the literal text, "" for a parameter, {@code null} for a catch-all. */
+    static String[] shape(String template) {
+        List<String> out = new ArrayList<>();
+        for (String seg : template.split("/")) {
+            if (seg.isEmpty()) {
+                continue;
+            }
+            if (seg.equals("*") || (seg.startsWith("{") && seg.endsWith("...}"))) {
+                out.add(null);
+            } else if (seg.indexOf('{') >= 0) {
+                int colon = seg.indexOf(':');
+                String regex = colon < 0 ? "" : seg.substring(colon + 1);
+                boolean maySpanSlashes = regex.contains(".") || regex.contains("/") || regex.contains("\\S")
+                        || regex.contains("\\W") || regex.contains("[^") || regex.contains("\\D");
+                out.add(maySpanSlashes ? null : "");
+            } else {
+                out.add(seg);
+            }
+        }
+        return out.toArray(new String[0]);
+    }
+
     private static final class Node {
         private static final int[] NONE = {};
         private static final Node[] NO_NODES = {};

@@ -17,7 +17,9 @@ import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
+import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
+import org.xml.sax.SAXParseException;
 
 /**
  * The security constraints MethodGuard can see, read once at {@code init()}, for one question: where is
@@ -50,6 +52,25 @@ final class SecurityConstraints {
         }
     }
 
+    /**
+     * The JDK's default handler without its printing: warnings and recoverable errors are passed over as
+     * before, a fatal error is thrown as before.
+     */
+    private static final ErrorHandler SILENT = new ErrorHandler() {
+        @Override
+        public void warning(SAXParseException e) {
+        }
+
+        @Override
+        public void error(SAXParseException e) {
+        }
+
+        @Override
+        public void fatalError(SAXParseException e) throws SAXParseException {
+            throw e;
+        }
+    };
+
     static SecurityConstraints parse(InputStream in) throws Exception {
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         // A deployment descriptor is trusted, but a parser should still never fetch or expand anything external.
@@ -64,6 +85,9 @@ final class SecurityConstraints {
         f.setNamespaceAware(true);
         DocumentBuilder builder = f.newDocumentBuilder();
         builder.setEntityResolver((publicId, systemId) -> new InputSource(new StringReader("")));
+        // The JDK's default error handler prints "[Fatal Error] ..." to System.err before it throws; the
+        // exception alone carries the message, which read() reports through its callback.
+        builder.setErrorHandler(SILENT);
         Element root = builder.parse(in).getDocumentElement();
         Map<String, boolean[]> patterns = new LinkedHashMap<>();
         boolean denyUncovered = !children(root, "deny-uncovered-http-methods").isEmpty();

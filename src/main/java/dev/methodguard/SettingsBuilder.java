@@ -65,8 +65,11 @@ final class SettingsBuilder {
     }
 
     private void requireUndeclared(String option, String servletName) {
-        if (servlets.containsKey(servletName) || routes.containsKey(servletName) || jakartaRest.containsKey(servletName)) {
-            throw new IllegalStateException(option + ": servlet '" + servletName + "' was already declared");
+        Object earlier = servlets.containsKey(servletName) ? servlets.get(servletName)
+                : routes.containsKey(servletName) ? "routes " + routes.get(servletName).stream().map(RouteTable.Route::template).toList()
+                : jakartaRest.containsKey(servletName) ? "jakartaRest " + jakartaRest.get(servletName) : null;
+        if (earlier != null) {
+            throw new IllegalStateException(option + ": servlet '" + servletName + "' was already declared as " + earlier);
         }
     }
 

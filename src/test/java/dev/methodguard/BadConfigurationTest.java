@@ -38,10 +38,10 @@ class BadConfigurationTest {
             byName.put(r.getName(), r);
         }
         if (byName.isEmpty()) {
-            byName.put("items", HardeningFakes.registration("items", GET_POST, Map.of(), "/items/*"));
+            byName.put("items", Fakes.registration("items", GET_POST, Map.of(), "/items/*"));
         }
         return assertThrows(ServletException.class,
-                () -> filter.init(HardeningFakes.filterConfig(HardeningFakes.context(byName), filterParams)));
+                () -> filter.init(Fakes.config(Fakes.context(byName), filterParams)));
     }
 
     static ServletException initFails(Map<String, String> filterParams) {
@@ -117,33 +117,33 @@ class BadConfigurationTest {
     class ServletDeclarations {
         @Test
         void aServletInitParamWithAnInvalidMethodFails() {
-            ServletRegistration reg = HardeningFakes.registration("orders", TestServlets.Service.class.getName(),
+            ServletRegistration reg = Fakes.registration("orders", TestServlets.Service.class.getName(),
                     Map.of("methodguard.allowed-methods", "GET POST"), "/orders/*");
             assertNames(initFails(new MethodGuardFilter(), Map.of(), reg), "orders", "methodguard.allowed-methods", "'GET POST'");
         }
 
         @Test
         void anEmptyServletInitParamFails() {
-            ServletRegistration reg = HardeningFakes.registration("orders", TestServlets.Service.class.getName(),
+            ServletRegistration reg = Fakes.registration("orders", TestServlets.Service.class.getName(),
                     Map.of("methodguard.allowed-methods", ""), "/orders/*");
             assertNames(initFails(new MethodGuardFilter(), Map.of(), reg), "orders", "methodguard.allowed-methods", "''", "empty");
         }
 
         @Test
         void anEmptyAnnotationFails() {
-            ServletRegistration reg = HardeningFakes.registration("empty", EmptyAnnotation.class.getName(), Map.of(), "/e/*");
+            ServletRegistration reg = Fakes.registration("empty", EmptyAnnotation.class.getName(), Map.of(), "/e/*");
             assertNames(initFails(new MethodGuardFilter(), Map.of(), reg), "empty", "@AllowedMethods", EmptyAnnotation.class.getName(), "[]");
         }
 
         @Test
         void anAnnotationWithAnInvalidMethodFails() {
-            ServletRegistration reg = HardeningFakes.registration("bad", BadTokenAnnotation.class.getName(), Map.of(), "/b/*");
+            ServletRegistration reg = Fakes.registration("bad", BadTokenAnnotation.class.getName(), Map.of(), "/b/*");
             assertNames(initFails(new MethodGuardFilter(), Map.of(), reg), "bad", "@AllowedMethods", "'NOT A TOKEN'");
         }
 
         @Test
         void anAnnotationWithAQuoteInAMethodFails() {
-            ServletRegistration reg = HardeningFakes.registration("quote", QuoteAnnotation.class.getName(), Map.of(), "/q/*");
+            ServletRegistration reg = Fakes.registration("quote", QuoteAnnotation.class.getName(), Map.of(), "/q/*");
             assertNames(initFails(new MethodGuardFilter(), Map.of(), reg), "quote", "@AllowedMethods", "'PO\"ST'");
         }
     }
@@ -197,7 +197,7 @@ class BadConfigurationTest {
 
         @Test
         void aServletDeclaredByTheBuilderAndByItsInitParamFailsInit() {
-            ServletRegistration reg = HardeningFakes.registration("orders", TestServlets.Service.class.getName(),
+            ServletRegistration reg = Fakes.registration("orders", TestServlets.Service.class.getName(),
                     Map.of("methodguard.allowed-methods", "GET"), "/orders/*");
             MethodGuardFilter filter = MethodGuardFilter.builder().allowedMethods("orders", "POST").build();
             assertNames(initFails(filter, Map.of(), reg), "orders", "methodguard.allowed-methods", "'GET'", "twice");

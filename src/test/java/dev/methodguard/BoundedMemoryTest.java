@@ -35,10 +35,10 @@ class BoundedMemoryTest {
 
     @Test
     void oneHundredThousandDistinctUnknownMethodsLeaveThePolicyUnchanged() throws Exception {
-        ServletRegistration items = HardeningFakes.registration("items", TestServlets.GetPost.class.getName(), Map.of(), "/items/*");
-        ServletRegistration svc = HardeningFakes.registration("svc", TestServlets.AnnotatedService.class.getName(), Map.of(), "/svc/*");
+        ServletRegistration items = Fakes.registration("items", TestServlets.GetPost.class.getName(), Map.of(), "/items/*");
+        ServletRegistration svc = Fakes.registration("svc", TestServlets.AnnotatedService.class.getName(), Map.of(), "/svc/*");
         MethodGuardFilter filter = new MethodGuardFilter();
-        filter.init(HardeningFakes.filterConfig(HardeningFakes.context(Map.of("items", items, "svc", svc)), Map.of()));
+        filter.init(Fakes.config(Fakes.context(Map.of("items", items, "svc", svc)), Map.of()));
 
         Policy policy = filter.policy();
         int declared = policy.declaredCount();
@@ -49,8 +49,8 @@ class BoundedMemoryTest {
         List<Integer> allowedSizes = all.stream().map(c -> c.allowed().size()).toList();
         assertEquals(2, declared);
 
-        HardeningFakes.Request req = new HardeningFakes.Request("items", "GET", "/items/1");
-        HardeningFakes.Response res = new HardeningFakes.Response();
+        Fakes.Request req = new Fakes.Request("items", "GET", "/items/1");
+        Fakes.Response res = new Fakes.Response();
         AtomicInteger chain = new AtomicInteger();
         FilterChain countingChain = (rq, rs) -> chain.incrementAndGet();
         SplittableRandom random = new SplittableRandom(42);
@@ -93,9 +93,9 @@ class BoundedMemoryTest {
 
     @Test
     void thePolicyStructuresAreImmutable() throws Exception {
-        ServletRegistration items = HardeningFakes.registration("items", TestServlets.GetPost.class.getName(), Map.of(), "/items/*");
+        ServletRegistration items = Fakes.registration("items", TestServlets.GetPost.class.getName(), Map.of(), "/items/*");
         MethodGuardFilter filter = new MethodGuardFilter();
-        filter.init(HardeningFakes.filterConfig(HardeningFakes.context(Map.of("items", items)), Map.of()));
+        filter.init(Fakes.config(Fakes.context(Map.of("items", items)), Map.of()));
         Policy policy = filter.policy();
         assertThrows(UnsupportedOperationException.class, () -> policy.all.add(policy.all.get(0)));
         assertThrows(UnsupportedOperationException.class, () -> policy.capability("items").allowed().add("FOO"));

@@ -262,6 +262,14 @@ class CapabilityResolverTest {
         }
 
         @Test
+        void jakartaFacesServletIsRecognizedAsGetAndPostAndDoesNotOwnOptions() throws Exception {
+            Capability c = only(Fakes.registrations().add("faces", "jakarta.faces.webapp.FacesServlet", "*.xhtml"));
+            assertEquals(Source.FRAMEWORK, c.source);
+            assertEquals("GET, HEAD, OPTIONS, POST", c.allowHeader);
+            assertFalse(c.ownsOptions);
+        }
+
+        @Test
         void undertowsAndGlassFishsContainerServletsAreRecognized() throws Exception {
             assertEquals("GET, HEAD, OPTIONS", only(Fakes.registrations().add("default", "io.undertow.servlet.handlers.DefaultServlet", "/")).allowHeader);
             assertEquals("GET, HEAD, OPTIONS, POST", only(Fakes.registrations().add("jsp", "org.glassfish.wasp.servlet.JspServlet", "*.jsp")).allowHeader);

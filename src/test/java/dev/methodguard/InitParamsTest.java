@@ -3,11 +3,8 @@ package dev.methodguard;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 import jakarta.servlet.FilterConfig;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -21,11 +18,9 @@ class InitParamsTest {
         for (int i = 0; i < kv.length; i += 2) {
             m.put(kv[i], kv[i + 1]);
         }
-        FilterConfig c = mock(FilterConfig.class);
-        when(c.getFilterName()).thenReturn("guard");
-        when(c.getInitParameterNames()).thenAnswer(inv -> Collections.enumeration(m.keySet()));
-        when(c.getInitParameter(org.mockito.ArgumentMatchers.anyString())).thenAnswer(inv -> m.get(inv.<String>getArgument(0)));
-        return c;
+        Fakes.Config c = new Fakes.Config(Fakes.context(Fakes.registrations()), m);
+        c.filterName = "guard";
+        return c.proxy;
     }
 
     @Nested

@@ -3,9 +3,6 @@ package dev.methodguard;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 import dev.methodguard.RouteTable.Ranking;
 import dev.methodguard.RouteTable.Route;
@@ -16,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -52,16 +50,16 @@ class JakartaRestRoutesTest {
         @Test
         void classAndMethodPathsAreJoinedAndEachTemplateGetsTheUnionOfItsMethods() {
             RouteTable t = table(Resources.Items.class);
-            assertEquals(Set.of("GET", "HEAD", "POST", "OPTIONS"), methods(t, "/items"));
-            assertEquals(Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS"), methods(t, "/items/abc"));
-            assertEquals(Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS"), methods(t, "/items/abc/"));
+            assertEquals(Set.of("GET", "HEAD", "POST"), methods(t, "/items"));
+            assertEquals(Set.of("GET", "HEAD", "PUT", "DELETE"), methods(t, "/items/abc"));
+            assertEquals(Set.of("GET", "HEAD", "PUT", "DELETE"), methods(t, "/items/abc/"));
         }
 
         @Test
         void aRegexAndLiteralSegmentIsItsOwnRouteAndWinsOnlyWhereItMatches() {
             RouteTable t = table(Resources.Items.class);
-            assertEquals(Set.of("GET", "HEAD", "OPTIONS"), methods(t, "/items/12.json"));
-            assertEquals(Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS"), methods(t, "/items/ab.json"));
+            assertEquals(Set.of("GET", "HEAD"), methods(t, "/items/12.json"));
+            assertEquals(Set.of("GET", "HEAD", "PUT", "DELETE"), methods(t, "/items/ab.json"));
         }
 
         @Test
@@ -82,15 +80,16 @@ class JakartaRestRoutesTest {
         }
 
         @Test
-        void headIsAddedOnlyWhereGetIsAndOptionsEverywhere() {
+        void headIsAddedOnlyWhereGetIsAndOptionsOnlyWhereDeclared() {
             List<Route> routes = JakartaRestRoutes.of(List.of(Resources.Items.class, Resources.Dav.class));
-            assertEquals(Set.of("PROPFIND", "OPTIONS"), route(routes, "/dav").methods());
-            assertTrue(route(routes, "/items").methods().containsAll(Set.of("HEAD", "OPTIONS")));
+            assertEquals(Set.of("PROPFIND"), route(routes, "/dav").methods());
+            assertTrue(route(routes, "/items").methods().contains("HEAD"));
+            assertTrue(!route(routes, "/items").methods().contains("OPTIONS"), "MethodGuard answers OPTIONS unless a resource declares it");
         }
 
         @Test
         void aCustomAnnotationMetaAnnotatedWithHttpMethodIsAMethod() {
-            assertEquals(Set.of("PROPFIND", "OPTIONS"), methods(table(Resources.Dav.class), "/dav"));
+            assertEquals(Set.of("PROPFIND"), methods(table(Resources.Dav.class), "/dav"));
         }
 
         @Test
@@ -112,20 +111,20 @@ class JakartaRestRoutesTest {
         @Test
         void annotationsComeFromTheInterfaceOrSuperclassWhenTheMethodHasNone() {
             RouteTable t = table(Resources.Impl.class);
-            assertEquals(Set.of("GET", "HEAD", "OPTIONS"), methods(t, "/inherit/x"));
-            assertEquals(Set.of("PUT", "OPTIONS"), methods(t, "/inherit/z"));
+            assertEquals(Set.of("GET", "HEAD"), methods(t, "/inherit/x"));
+            assertEquals(Set.of("PUT"), methods(t, "/inherit/z"));
         }
 
         @Test
         void annotationsOfAGenericInterfaceMethodReachItsImplementation() {
-            assertEquals(Set.of("GET", "HEAD", "PUT", "OPTIONS"), methods(table(Resources.Generic.class), "/generic/1"));
+            assertEquals(Set.of("GET", "HEAD", "PUT"), methods(table(Resources.Generic.class), "/generic/1"));
         }
 
         @Test
         void aMethodsOwnAnnotationHidesAllOfTheInterfaces() {
             RouteTable t = table(Resources.Impl.class);
             // y() carries @POST itself, so the interface's @Path("y") is ignored: POST is at the class path.
-            assertEquals(Set.of("POST", "OPTIONS"), methods(t, "/inherit"));
+            assertEquals(Set.of("POST"), methods(t, "/inherit"));
             assertNull(methods(t, "/inherit/y"), "no method serves /inherit/y: the class's pass-through");
         }
     }
@@ -140,7 +139,7 @@ class JakartaRestRoutesTest {
 
         @Test
         void aClassWhoseStaticInitializerWouldFailIsReadWithoutRunningIt() {
-            assertEquals(Set.of("GET", "HEAD", "OPTIONS"), methods(table(Resources.Boom.class), "/boom"));
+            assertEquals(Set.of("GET", "HEAD"), methods(table(Resources.Boom.class), "/boom"));
         }
     }
 
@@ -151,16 +150,16 @@ class JakartaRestRoutesTest {
             RouteTable t = table(Resources.Tenant.class, Resources.Items.class);
             // Flat, "/{tenant}/special" would have more literal characters than "/items/{id}"; but "/items"
             // beats "/{tenant}" as a class path, so Items serves /items/special.
-            assertEquals(Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS"), methods(t, "/items/special"));
-            assertEquals(Set.of("POST", "OPTIONS"), methods(t, "/acme/special"));
+            assertEquals(Set.of("GET", "HEAD", "PUT", "DELETE"), methods(t, "/items/special"));
+            assertEquals(Set.of("POST"), methods(t, "/acme/special"));
             assertNull(methods(t, "/acme/other"), "under /{tenant}, but no method of Tenant serves it");
         }
 
         @Test
         void theRootClassServesOnlyTheRootAndLosesToAnyOtherClass() {
             RouteTable t = table(Resources.Root.class, Resources.Items.class);
-            assertEquals(Set.of("GET", "HEAD", "OPTIONS"), methods(t, "/"));
-            assertEquals(Set.of("GET", "HEAD", "POST", "OPTIONS"), methods(t, "/items"));
+            assertEquals(Set.of("GET", "HEAD"), methods(t, "/"));
+            assertEquals(Set.of("GET", "HEAD", "POST"), methods(t, "/items"));
             assertNull(methods(t, "/elsewhere"));
         }
     }
@@ -182,9 +181,8 @@ class JakartaRestRoutesTest {
         /** A ServletContext whose /WEB-INF/classes/ is the compiled test classes directory. */
         ServletContext context() throws Exception {
             Path root = Path.of(Resources.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            ServletContext c = mock(ServletContext.class);
-            when(c.getResourcePaths(anyString())).thenAnswer(inv -> {
-                String dir = inv.getArgument(0);
+            Fakes.Context c = new Fakes.Context(Map.of());
+            c.resourcePaths = dir -> {
                 if (dir.equals("/WEB-INF/")) {
                     return Set.of("/WEB-INF/classes/", "/WEB-INF/web.xml", "/WEB-INF/Nope.class");
                 }
@@ -205,8 +203,8 @@ class JakartaRestRoutesTest {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-            });
-            return c;
+            };
+            return c.proxy;
         }
 
         static Set<String> names(List<Class<?>> classes) {
@@ -237,14 +235,14 @@ class JakartaRestRoutesTest {
         void scannedClassesGiveATableThatJudgesTheirPaths() throws Exception {
             List<Class<?>> found = JakartaRestRoutes.scan(context(), getClass().getClassLoader(), List.of(FIXTURES));
             RouteTable t = RouteTable.of(JakartaRestRoutes.of(found), Ranking.JAKARTA_REST);
-            assertEquals(Set.of("PROPFIND", "OPTIONS"), methods(t, "/dav"));
-            assertEquals(Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS"), methods(t, "/items/special"));
-            assertEquals(Set.of("GET", "HEAD", "OPTIONS"), methods(t, "/"));
+            assertEquals(Set.of("PROPFIND"), methods(t, "/dav"));
+            assertEquals(Set.of("GET", "HEAD", "PUT", "DELETE"), methods(t, "/items/special"));
+            assertEquals(Set.of("GET", "HEAD"), methods(t, "/"));
         }
 
         @Test
         void aContextWithoutClassesFindsNothing() {
-            assertEquals(List.of(), JakartaRestRoutes.scan(mock(ServletContext.class), getClass().getClassLoader(), null));
+            assertEquals(List.of(), JakartaRestRoutes.scan(new Fakes.Context(Map.of()).proxy, getClass().getClassLoader(), null));
         }
     }
 }

@@ -34,8 +34,8 @@ class LogInjectionTest {
         ObjectMapper json = new ObjectMapper();
         List<LogRecord> records = fineRecords(() -> {
             for (String[] h : HOSTILE) {
-                HardeningFakes.Request req = new HardeningFakes.Request("items", h[0], h[1]);
-                HardeningFakes.Response res = new HardeningFakes.Response();
+                Fakes.Request req = new Fakes.Request("items", h[0], h[1]);
+                Fakes.Response res = new Fakes.Response();
                 filter.doFilter(req.proxy, res.proxy, (a, b) -> {
                     throw new AssertionError("chain called");
                 });
@@ -68,8 +68,8 @@ class LogInjectionTest {
     void aLongPathIsCutInTheLogLine() throws Exception {
         MethodGuardFilter filter = filter();
         List<LogRecord> records = fineRecords(() -> {
-            HardeningFakes.Request req = new HardeningFakes.Request("items", "DELETE", "/items/" + "x".repeat(5_000));
-            filter.doFilter(req.proxy, new HardeningFakes.Response().proxy, (a, b) -> {
+            Fakes.Request req = new Fakes.Request("items", "DELETE", "/items/" + "x".repeat(5_000));
+            filter.doFilter(req.proxy, new Fakes.Response().proxy, (a, b) -> {
                 throw new AssertionError("chain called");
             });
         });
@@ -81,8 +81,8 @@ class LogInjectionTest {
 
     private static MethodGuardFilter filter() throws Exception {
         MethodGuardFilter filter = new MethodGuardFilter();
-        filter.init(HardeningFakes.filterConfig(HardeningFakes.context(Map.of("items",
-                HardeningFakes.registration("items", TestServlets.GetPost.class.getName(), Map.of(), "/items/*"))), Map.of()));
+        filter.init(Fakes.config(Fakes.context(Map.of("items",
+                Fakes.registration("items", TestServlets.GetPost.class.getName(), Map.of(), "/items/*"))), Map.of()));
         return filter;
     }
 

@@ -1,35 +1,25 @@
 package dev.methodguard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.verifyNoInteractions;
-import static org.mockito.Mockito.when;
 
 import jakarta.servlet.DispatcherType;
-import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
-import jakarta.servlet.http.HttpServletMapping;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** The per-request decision table, with Mockito requests; the same rules over HTTP are in MethodGuardFilterIT. */
+/** The per-request decision table, with the fake requests of {@link Fakes}; the same rules over HTTP are in MethodGuardFilterIT. */
 class MethodGuardFilterTest {
     private MethodGuardFilter filter;
-    private final FilterChain chain = mock(FilterChain.class);
-    private final HttpServletResponse response = mock(HttpServletResponse.class);
+    private final Fakes.Chain chain = new Fakes.Chain();
+    private final Fakes.Response response = new Fakes.Response();
 
     @BeforeEach
     void init() throws Exception {
@@ -38,79 +28,96 @@ class MethodGuardFilterTest {
                 .add("items", TestServlets.GetPost.class, "/items/*")
                 .add("docs", TestServlets.AnnotatedService.class, "/docs/*")
                 .add("legacy", TestServlets.Service.class, "/legacy/*"), Map.of()));
-        when(response.getOutputStream()).thenReturn(mock(ServletOutputStream.class));
     }
 
-    private static HttpServletRequest request(String method, String servletName) {
-        HttpServletRequest req = mock(HttpServletRequest.class);
-        when(req.getMethod()).thenReturn(method);
-        when(req.getDispatcherType()).thenReturn(DispatcherType.REQUEST);
-        when(req.getRequestURI()).thenReturn("/items/1");
-        HttpServletMapping mapping = mock(HttpServletMapping.class);
-        when(mapping.getServletName()).thenReturn(servletName);
-        when(req.getHttpServletMapping()).thenReturn(mapping);
-        return req;
+    private static Fakes.Request request(String method, String servletName) {
+        return new Fakes.Request(servletName, method, "/items/1");
+    }
+
+    private void doFilter(Fakes.Request req) throws Exception {
+        filter.doFilter(req.proxy, response.proxy, chain);
+    }
+
+    /** The chain's last call was with exactly this request and the response, and it was its only one with them. */
+    private void assertPassedOn(Fakes.Request req) {
+        assertTrue(!chain.passed.isEmpty(), "the chain was not called");
+        Object[] last = chain.passed.get(chain.passed.size() - 1);
+        assertSame(req.proxy, last[0]);
+        assertSame(response.proxy, last[1]);
+        assertEquals(1, chain.passed.stream().filter(p -> p[0] == req.proxy).count());
+    }
+
+    private void assertResponseUntouched() {
+        assertTrue(response.calls.none(), response.calls.toString());
+    }
+
+    private void assertChainNotCalled() {
+        assertTrue(chain.passed.isEmpty(), "the chain was called");
     }
 
     @Nested
     class PassedOn {
         @Test
         void anAllowedMethodGoesDownTheChainOnceAndTheResponseIsUntouched() throws Exception {
-            HttpServletRequest req = request("GET", "items");
-            filter.doFilter(req, response, chain);
-            verify(chain).doFilter(req, response);
-            verifyNoInteractions(response);
+            Fakes.Request req = request("GET", "items");
+            doFilter(req);
+            assertPassedOn(req);
+            assertResponseUntouched();
         }
 
         @Test
-        void anyMethodToAnUndeclaredServletGoesDownTheChain() throws Exception {
-            for (String m : new String[] {"FOO", "OPTIONS", "get", "TRACE"}) {
-                HttpServletRequest req = request(m, "legacy");
-                filter.doFilter(req, response, chain);
-                verify(chain).doFilter(req, response);
+        void anyMethodButTraceToAnUndeclaredServletGoesDownTheChain() throws Exception {
+            for (String m : new String[] {"FOO", "OPTIONS", "get", "trace", "DELETE"}) {
+                Fakes.Request req = request(m, "legacy");
+                doFilter(req);
+                assertPassedOn(req);
             }
-            verifyNoInteractions(response);
+            assertResponseUntouched();
         }
 
         @Test
         void aTargetThatIsNoRegistrationIsJudgedAsStaticContent() throws Exception {
-            HttpServletRequest get = request("GET", "Entry wrapper");
-            filter.doFilter(get, response, chain);
-            verify(chain).doFilter(get, response);
-            HttpServletRequest delete = request("DELETE", "Entry wrapper");
-            filter.doFilter(delete, response, chain);
-            verify(chain, never()).doFilter(delete, response);
-            verify(response).setStatus(405);
-            verify(response).setHeader("Allow", "GET, HEAD, OPTIONS");
+            Fakes.Request get = request("GET", "Entry wrapper");
+            doFilter(get);
+            assertPassedOn(get);
+            Fakes.Request delete = request("DELETE", "Entry wrapper");
+            doFilter(delete);
+            assertEquals(1, chain.passed.size(), "DELETE was passed on");
+            assertEquals(1, response.calls.count("setStatus", 405), response.calls.toString());
+            assertEquals(1, response.calls.count("setHeader", "Allow", "GET, HEAD, OPTIONS"), response.calls.toString());
         }
 
         @Test
         void aRequestWithoutAServletMappingGoesDownTheChain() throws Exception {
-            HttpServletRequest req = request("FOO", "items");
-            when(req.getHttpServletMapping()).thenReturn(null);
-            filter.doFilter(req, response, chain);
-            verify(chain).doFilter(req, response);
-            verifyNoInteractions(response);
+            Fakes.Request req = request("FOO", "items");
+            req.servletName = null;
+            doFilter(req);
+            assertPassedOn(req);
+            assertResponseUntouched();
         }
 
         @Test
         void forwardIncludeErrorAndAsyncDispatchesAreNotChecked() throws Exception {
             for (DispatcherType type : new DispatcherType[] {DispatcherType.FORWARD, DispatcherType.INCLUDE, DispatcherType.ERROR, DispatcherType.ASYNC}) {
-                HttpServletRequest req = request("FOO", "items");
-                when(req.getDispatcherType()).thenReturn(type);
-                filter.doFilter(req, response, chain);
-                verify(chain).doFilter(req, response);
+                Fakes.Request req = request("FOO", "items");
+                req.dispatcherType = type;
+                doFilter(req);
+                assertPassedOn(req);
             }
-            verifyNoInteractions(response);
+            assertResponseUntouched();
         }
 
         @Test
         void aNonHttpRequestGoesDownTheChain() throws Exception {
-            ServletRequest req = mock(ServletRequest.class);
-            ServletResponse res = mock(ServletResponse.class);
+            ServletRequest req = Fakes.proxy(ServletRequest.class, (m, a) -> null);
+            Fakes.Calls resCalls = new Fakes.Calls();
+            ServletResponse res = Fakes.proxy(ServletResponse.class, (m, a) -> {
+                resCalls.add(m, a);
+                return null;
+            });
             filter.doFilter(req, res, chain);
-            verify(chain).doFilter(req, res);
-            verifyNoInteractions(res);
+            assertTrue(chain.passedOnce(req, res));
+            assertTrue(resCalls.none(), resCalls.toString());
         }
 
     }
@@ -118,32 +125,41 @@ class MethodGuardFilterTest {
     @Nested
     class AnsweredByTheFilter {
         @Test
+        void traceToAnUndeclaredServletIsA501SoItCannotEchoTheRequest() throws Exception {
+            doFilter(request("TRACE", "legacy"));
+            assertChainNotCalled();
+            assertEquals(1, response.calls.count("setStatus", 501), response.calls.toString());
+            assertTrue(response.calls.log.stream().noneMatch(c -> c.startsWith("setHeader[Allow,")), response.calls.toString());
+        }
+
+
+        @Test
         void aCorsPreflightWithNoCorsHandlerInSightIsAnsweredLikeAPlainOptions() throws Exception {
-            HttpServletRequest req = request("OPTIONS", "items");
-            when(req.getHeader("Origin")).thenReturn("https://app.example");
-            when(req.getHeader("Access-Control-Request-Method")).thenReturn("PUT");
-            filter.doFilter(req, response, chain);
-            verifyNoInteractions(chain);
-            verify(response).setStatus(200);
-            verify(response).setHeader("Allow", "GET, HEAD, OPTIONS, POST");
+            Fakes.Request req = request("OPTIONS", "items");
+            req.headers.put("Origin", "https://app.example");
+            req.headers.put("Access-Control-Request-Method", "PUT");
+            doFilter(req);
+            assertChainNotCalled();
+            assertEquals(1, response.calls.count("setStatus", 200), response.calls.toString());
+            assertEquals(1, response.calls.count("setHeader", "Allow", "GET, HEAD, OPTIONS, POST"), response.calls.toString());
         }
 
         @Test
         void optionsIsAnsweredWithAllowAndTheChainIsNotCalled() throws Exception {
-            HttpServletRequest req = request("OPTIONS", "docs");
-            filter.doFilter(req, response, chain);
-            verify(response).setStatus(200);
-            verify(response).setHeader("Allow", "DELETE, GET, HEAD, OPTIONS, PUT");
-            verifyNoInteractions(chain);
+            Fakes.Request req = request("OPTIONS", "docs");
+            doFilter(req);
+            assertEquals(1, response.calls.count("setStatus", 200), response.calls.toString());
+            assertEquals(1, response.calls.count("setHeader", "Allow", "DELETE, GET, HEAD, OPTIONS, PUT"), response.calls.toString());
+            assertChainNotCalled();
         }
 
         @Test
         void optionsWithOnlyAnOriginIsNotAPreflight() throws Exception {
-            HttpServletRequest req = request("OPTIONS", "docs");
-            when(req.getHeader("Origin")).thenReturn("https://app.example");
-            filter.doFilter(req, response, chain);
-            verify(response).setStatus(200);
-            verifyNoInteractions(chain);
+            Fakes.Request req = request("OPTIONS", "docs");
+            req.headers.put("Origin", "https://app.example");
+            doFilter(req);
+            assertEquals(1, response.calls.count("setStatus", 200), response.calls.toString());
+            assertChainNotCalled();
         }
     }
 
@@ -151,41 +167,39 @@ class MethodGuardFilterTest {
     class Rejected {
         @Test
         void aKnownMethodNotAllowedHereIsA405AndTheChainIsNotCalled() throws Exception {
-            HttpServletRequest req = request("DELETE", "items");
-            filter.doFilter(req, response, chain);
-            verify(response).setStatus(405);
-            verify(response).setHeader("Allow", "GET, HEAD, OPTIONS, POST");
-            verifyNoInteractions(chain);
+            Fakes.Request req = request("DELETE", "items");
+            doFilter(req);
+            assertEquals(1, response.calls.count("setStatus", 405), response.calls.toString());
+            assertEquals(1, response.calls.count("setHeader", "Allow", "GET, HEAD, OPTIONS, POST"), response.calls.toString());
+            assertChainNotCalled();
             // The body of a rejected request is the container's to frame: never read, no Connection header.
-            verify(req, never()).getInputStream();
-            verify(req, never()).getReader();
-            verify(response, never()).setHeader(eq("Connection"), anyString());
-            verify(response, never()).addHeader(eq("Connection"), anyString());
+            assertFalse(req.called.contains("getInputStream"), req.called.toString());
+            assertFalse(req.called.contains("getReader"), req.called.toString());
+            assertFalse(response.headers.containsKey("Connection"), "setHeader or addHeader Connection: " + response.calls);
             assertEquals(1, filter.rejected405());
         }
 
         @Test
         void aMethodNoServletAllowsIsA501WithoutAllow() throws Exception {
-            filter.doFilter(request("FOO", "items"), response, chain);
-            verify(response).setStatus(501);
-            verify(response, never()).setHeader(eq("Allow"), anyString());
-            verify(response, never()).addHeader(eq("Allow"), anyString());
-            verifyNoInteractions(chain);
+            doFilter(request("FOO", "items"));
+            assertEquals(1, response.calls.count("setStatus", 501), response.calls.toString());
+            assertFalse(response.headers.containsKey("Allow"), "setHeader or addHeader Allow: " + response.calls);
+            assertChainNotCalled();
             assertEquals(1, filter.rejected501());
         }
 
         @Test
         void lowercaseGetIsA501() throws Exception {
-            filter.doFilter(request("get", "items"), response, chain);
-            verify(response).setStatus(501);
-            verifyNoInteractions(chain);
+            doFilter(request("get", "items"));
+            assertEquals(1, response.calls.count("setStatus", 501), response.calls.toString());
+            assertChainNotCalled();
         }
 
         @Test
         void traceIsA405ByDefault() throws Exception {
-            filter.doFilter(request("TRACE", "items"), response, chain);
-            verify(response).setStatus(405);
-            verifyNoInteractions(chain);
+            doFilter(request("TRACE", "items"));
+            assertEquals(1, response.calls.count("setStatus", 405), response.calls.toString());
+            assertChainNotCalled();
         }
 
         @Test
@@ -193,10 +207,10 @@ class MethodGuardFilterTest {
             MethodGuardFilter putOnly = new MethodGuardFilter();
             putOnly.init(Fakes.config(Fakes.registrations().withParam("w", TestServlets.Service.class.getName(), "PUT", "/w/*")
                     .add("items", TestServlets.GetPost.class, "/items/*"), Map.of()));
-            putOnly.doFilter(request("HEAD", "w"), response, chain);
-            verify(response).setStatus(405);
-            verify(response, never()).getOutputStream();
-            verifyNoInteractions(chain);
+            putOnly.doFilter(request("HEAD", "w").proxy, response.proxy, chain);
+            assertEquals(1, response.calls.count("setStatus", 405), response.calls.toString());
+            assertFalse(response.calls.any("getOutputStream"), response.calls.toString());
+            assertChainNotCalled();
         }
     }
 
@@ -205,7 +219,7 @@ class MethodGuardFilterTest {
         @Test
         void doFilterBeforeInitFailsLoudly() {
             IllegalStateException e = assertThrows(IllegalStateException.class,
-                    () -> new MethodGuardFilter().doFilter(request("GET", "items"), response, chain));
+                    () -> new MethodGuardFilter().doFilter(request("GET", "items").proxy, response.proxy, chain));
             assertTrue(e.getMessage().contains("before init()"));
         }
 

@@ -4,18 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
-import jakarta.servlet.DispatcherType;
-import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
-import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.http.HttpServletMapping;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Map;
@@ -35,12 +26,12 @@ class MetricsTest {
     }
 
     private static FilterConfig config(String filterName, String contextPath, Map<String, String> params) {
-        FilterConfig config = Fakes.config(Fakes.registrations().add("items", TestServlets.GetPost.class, "/items/*"), params);
-        when(config.getFilterName()).thenReturn(filterName);
-        ServletContext context = config.getServletContext();
-        when(context.getContextPath()).thenReturn(contextPath);
-        when(context.getVirtualServerName()).thenReturn("localhost");
-        return config;
+        Fakes.Context context = new Fakes.Context(Fakes.registrations().add("items", TestServlets.GetPost.class, "/items/*").byName);
+        context.contextPath = contextPath;
+        context.virtualServerName = "localhost";
+        Fakes.Config config = new Fakes.Config(context.proxy, params);
+        config.filterName = filterName;
+        return config.proxy;
     }
 
     private MethodGuardFilter start(FilterConfig config) throws ServletException {
@@ -55,16 +46,7 @@ class MetricsTest {
     }
 
     private static void send(MethodGuardFilter filter, String method) throws Exception {
-        HttpServletRequest req = mock(HttpServletRequest.class);
-        HttpServletMapping mapping = mock(HttpServletMapping.class);
-        when(mapping.getServletName()).thenReturn("items");
-        when(req.getHttpServletMapping()).thenReturn(mapping);
-        when(req.getDispatcherType()).thenReturn(DispatcherType.REQUEST);
-        when(req.getMethod()).thenReturn(method);
-        when(req.getRequestURI()).thenReturn("/shop/items/1");
-        HttpServletResponse res = mock(HttpServletResponse.class);
-        when(res.getOutputStream()).thenReturn(mock(ServletOutputStream.class));
-        filter.doFilter(req, res, mock(FilterChain.class));
+        filter.doFilter(new Fakes.Request("items", method, "/shop/items/1").proxy, new Fakes.Response().proxy, new Fakes.Chain());
     }
 
     @Nested

@@ -15,24 +15,30 @@ import java.util.Map;
 /**
  * A minimal HTTP/1.1 client over a plain socket to 127.0.0.1: it sends any method token, any target and
  * any header byte for byte (Java's HttpClient refuses some), and reads one response.
+ *
+ * <p>Public, and published in the test-jar ({@code <classifier>tests</classifier>}), so that other builds'
+ * tests (e.g. examples/containers-it) use this client instead of a copy.
  */
-final class RawHttp {
+public final class RawHttp {
     private RawHttp() {
     }
 
-    record Response(String statusLine, int status, Map<String, List<String>> headers, String body) {
+    /** One response: status line, status, headers (names lower-cased, in order) and body as UTF-8. */
+    public record Response(String statusLine, int status, Map<String, List<String>> headers, String body) {
         /** The first value of a header, case-insensitive name; {@code null} if absent. */
-        String header(String name) {
+        public String header(String name) {
             List<String> v = headers.get(name.toLowerCase(Locale.ROOT));
             return v == null ? null : v.get(0);
         }
 
-        List<String> headerValues(String name) {
+        /** Every value of a header, case-insensitive name; empty if absent. */
+        public List<String> headerValues(String name) {
             return headers.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
         }
     }
 
-    static Response send(int port, String method, String target, String... headerLines) throws IOException {
+    /** Sends one request with {@code Connection: close} and reads its response. */
+    public static Response send(int port, String method, String target, String... headerLines) throws IOException {
         StringBuilder req = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
                 .append("Host: 127.0.0.1:").append(port).append("\r\n");
         for (String h : headerLines) {
@@ -63,7 +69,7 @@ final class RawHttp {
      * read to its close and anything the server sent after the headers is returned as the body, so that a
      * test asserting an empty HEAD body can fail.
      */
-    static Response exchange(int port, byte[] request, boolean head) throws IOException {
+    public static Response exchange(int port, byte[] request, boolean head) throws IOException {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
@@ -80,7 +86,7 @@ final class RawHttp {
     }
 
     /** Reads one response: status line, headers, then a Content-Length, chunked or read-to-close body. */
-    static Response read(InputStream in, boolean head) throws IOException {
+    public static Response read(InputStream in, boolean head) throws IOException {
         String statusLine = line(in);
         if (statusLine == null) {
             throw new IOException("connection closed before a response");

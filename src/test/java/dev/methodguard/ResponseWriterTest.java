@@ -4,18 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.methodguard.Capability.Source;
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +16,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.mockito.ArgumentCaptor;
 
 class ResponseWriterTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -127,55 +118,55 @@ class ResponseWriterTest {
 
     @Nested
     class Headers {
+        /** Exactly one call of {@code name} with these arguments on the response. */
+        static void once(Fakes.Response res, String name, Object... args) {
+            assertEquals(1, res.calls.count(name, args), name + " " + java.util.Arrays.toString(args) + " in " + res.calls);
+        }
+
         @Test
         void a405SetsStatusAllowNoStoreNosniffTypeAndLengthAndWritesTheBody() throws Exception {
-            HttpServletResponse res = mock(HttpServletResponse.class);
-            ServletOutputStream out = mock(ServletOutputStream.class);
-            when(res.getOutputStream()).thenReturn(out);
-            json.reject(res, "DELETE", "/items/1", ITEMS);
+            Fakes.Response res = new Fakes.Response();
+            json.reject(res.proxy, "DELETE", "/items/1", ITEMS);
             byte[] expected = json.body("DELETE", "/items/1", ITEMS);
-            verify(res).setStatus(405);
-            verify(res).setHeader("Allow", "GET, HEAD, OPTIONS, POST");
-            verify(res).setHeader("Cache-Control", "no-store");
-            verify(res).setHeader("X-Content-Type-Options", "nosniff");
-            verify(res).setContentType("application/json");
-            verify(res).setContentLength(expected.length);
-            ArgumentCaptor<byte[]> written = ArgumentCaptor.forClass(byte[].class);
-            verify(out).write(written.capture());
-            assertArrayEquals(expected, written.getValue());
+            once(res, "setStatus", 405);
+            once(res, "setHeader", "Allow", "GET, HEAD, OPTIONS, POST");
+            once(res, "setHeader", "Cache-Control", "no-store");
+            once(res, "setHeader", "X-Content-Type-Options", "nosniff");
+            once(res, "setContentType", "application/json");
+            once(res, "setContentLength", expected.length);
+            once(res, "getOutputStream");
+            assertArrayEquals(expected, res.body.toByteArray());
         }
 
         @Test
         void a501HasNoAllowHeaderAndTheProblemContentType() throws Exception {
-            HttpServletResponse res = mock(HttpServletResponse.class);
-            when(res.getOutputStream()).thenReturn(mock(ServletOutputStream.class));
-            problem.reject(res, "FOO", "/items/1", null);
-            verify(res).setStatus(501);
-            verify(res, never()).setHeader(eq("Allow"), anyString());
-            verify(res, never()).addHeader(eq("Allow"), anyString());
-            verify(res).setContentType("application/problem+json");
+            Fakes.Response res = new Fakes.Response();
+            problem.reject(res.proxy, "FOO", "/items/1", null);
+            once(res, "setStatus", 501);
+            assertFalse(res.headers.containsKey("Allow"), "setHeader or addHeader Allow: " + res.calls);
+            once(res, "setContentType", "application/problem+json");
         }
 
         @Test
         void headGetsTheSameHeadersButNoBodyIsWritten() throws Exception {
-            HttpServletResponse res = mock(HttpServletResponse.class);
-            json.reject(res, "HEAD", "/items/1", ITEMS);
-            verify(res).setStatus(405);
-            verify(res).setHeader("Allow", "GET, HEAD, OPTIONS, POST");
-            verify(res).setHeader("Cache-Control", "no-store");
-            verify(res).setHeader("X-Content-Type-Options", "nosniff");
-            verify(res).setContentType("application/json");
-            verify(res).setContentLength(json.body("HEAD", "/items/1", ITEMS).length);
-            verify(res, never()).getOutputStream();
+            Fakes.Response res = new Fakes.Response();
+            json.reject(res.proxy, "HEAD", "/items/1", ITEMS);
+            once(res, "setStatus", 405);
+            once(res, "setHeader", "Allow", "GET, HEAD, OPTIONS, POST");
+            once(res, "setHeader", "Cache-Control", "no-store");
+            once(res, "setHeader", "X-Content-Type-Options", "nosniff");
+            once(res, "setContentType", "application/json");
+            once(res, "setContentLength", json.body("HEAD", "/items/1", ITEMS).length);
+            assertFalse(res.calls.any("getOutputStream"), res.calls.toString());
         }
 
         @Test
         void optionsIs200WithAllowAndAnEmptyBody() {
-            HttpServletResponse res = mock(HttpServletResponse.class);
-            json.options(res, ITEMS);
-            verify(res).setStatus(200);
-            verify(res).setHeader("Allow", "GET, HEAD, OPTIONS, POST");
-            verify(res).setContentLength(0);
+            Fakes.Response res = new Fakes.Response();
+            json.options(res.proxy, ITEMS);
+            once(res, "setStatus", 200);
+            once(res, "setHeader", "Allow", "GET, HEAD, OPTIONS, POST");
+            once(res, "setContentLength", 0);
         }
     }
 }

@@ -1,25 +1,12 @@
 package dev.methodguard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyInt;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.DispatcherType;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.http.HttpServletMapping;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,29 +32,18 @@ class RolloutTest {
         return filter;
     }
 
-    static HttpServletRequest request(String method, String servletName) {
-        HttpServletRequest req = mock(HttpServletRequest.class);
-        when(req.getMethod()).thenReturn(method);
-        when(req.getDispatcherType()).thenReturn(DispatcherType.REQUEST);
-        when(req.getRequestURI()).thenReturn("/app/" + servletName + "/1");
-        when(req.getServletPath()).thenReturn("/" + servletName);
-        HttpServletMapping mapping = mock(HttpServletMapping.class);
-        when(mapping.getServletName()).thenReturn(servletName);
-        when(req.getHttpServletMapping()).thenReturn(mapping);
+    static Fakes.Request request(String method, String servletName) {
+        Fakes.Request req = new Fakes.Request(servletName, method, "/app/" + servletName + "/1");
+        req.servletPath = "/" + servletName;
         return req;
     }
 
     /** What the filter did with one request: 0 when it passed it on, else the status it wrote. */
     private static int outcome(MethodGuardFilter filter, String method, String servlet) throws Exception {
-        HttpServletRequest req = request(method, servlet);
-        HttpServletResponse res = mock(HttpServletResponse.class);
-        when(res.getOutputStream()).thenReturn(mock(ServletOutputStream.class));
-        int[] status = {0};
-        org.mockito.Mockito.doAnswer(i -> status[0] = i.getArgument(0)).when(res).setStatus(anyInt());
-        FilterChain chain = mock(FilterChain.class);
-        filter.doFilter(req, res, chain);
-        boolean passed = org.mockito.Mockito.mockingDetails(chain).getInvocations().size() == 1;
-        return passed ? 0 : status[0];
+        Fakes.Response res = new Fakes.Response();
+        Fakes.Chain chain = new Fakes.Chain();
+        filter.doFilter(request(method, servlet).proxy, res.proxy, chain);
+        return chain.passed.size() == 1 ? 0 : res.status;
     }
 
     @Nested
@@ -169,14 +145,12 @@ class RolloutTest {
             List<LogRecord> records;
             try (CapturedLogs logs = CapturedLogs.start("dev.methodguard", Level.INFO)) {
                 for (int i = 0; i < 2; i++) {
-                    HttpServletResponse res = mock(HttpServletResponse.class);
-                    when(res.isCommitted()).thenReturn(true);
-                    FilterChain chain = mock(FilterChain.class);
-                    filter.doFilter(request("DELETE", "items"), res, chain);
-                    verify(res, never()).setStatus(anyInt());
-                    verify(res, never()).setHeader(anyString(), anyString());
-                    verify(res, never()).getOutputStream();
-                    verify(chain, never()).doFilter(any(), any());
+                    Fakes.Response res = new Fakes.Response();
+                    res.committed = true;
+                    Fakes.Chain chain = new Fakes.Chain();
+                    filter.doFilter(request("DELETE", "items").proxy, res.proxy, chain);
+                    assertEquals(List.of("isCommitted[]"), res.calls.log, "nothing written over the committed response");
+                    assertTrue(chain.passed.isEmpty());
                 }
                 records = logs.records();
             }
@@ -216,30 +190,18 @@ class RolloutTest {
 
     @Nested
     class ApplicationErrorBody {
-        private HttpServletResponse response(ByteArrayOutputStream into) throws Exception {
-            HttpServletResponse res = mock(HttpServletResponse.class);
-            ServletOutputStream out = mock(ServletOutputStream.class);
-            org.mockito.Mockito.doAnswer(i -> {
-                into.write((byte[]) i.getArgument(0));
-                return null;
-            }).when(out).write(any(byte[].class));
-            when(res.getOutputStream()).thenReturn(out);
-            return res;
-        }
-
         @Test
         void isSerializedByTheFactorysMapperWhileStatusAndHeadersStayMethodGuards() throws Exception {
             MethodGuardFilter filter = start(Map.of("error-body", Envelope.class.getName()));
-            ByteArrayOutputStream body = new ByteArrayOutputStream();
-            HttpServletResponse res = response(body);
-            filter.doFilter(request("DELETE", "items"), res, mock(FilterChain.class));
-            verify(res).setStatus(405);
-            verify(res).setHeader("Allow", "GET, HEAD, OPTIONS, POST");
-            verify(res).setHeader("Cache-Control", "no-store");
-            verify(res).setHeader("X-Content-Type-Options", "nosniff");
-            verify(res).setContentType("application/vnd.example.error+json");
-            verify(res).setContentLength(body.size());
-            JsonNode json = new ObjectMapper().readTree(body.toByteArray()).get("error");
+            Fakes.Response res = new Fakes.Response();
+            filter.doFilter(request("DELETE", "items").proxy, res.proxy, new Fakes.Chain());
+            assertEquals(405, res.status);
+            assertEquals("GET, HEAD, OPTIONS, POST", res.headers.get("Allow"));
+            assertEquals("no-store", res.headers.get("Cache-Control"));
+            assertEquals("nosniff", res.headers.get("X-Content-Type-Options"));
+            assertEquals("application/vnd.example.error+json", res.headers.get("Content-Type"));
+            assertEquals(String.valueOf(res.body.size()), res.headers.get("Content-Length"));
+            JsonNode json = new ObjectMapper().readTree(res.body.toByteArray()).get("error");
             assertEquals("METHOD_NOT_ALLOWED", json.get("code").asText());
             assertEquals("/app/items/1", json.get("path").asText());
             assertEquals("[\"GET\",\"HEAD\",\"OPTIONS\",\"POST\"]", json.get("allowed").toString());
@@ -252,14 +214,13 @@ class RolloutTest {
                 List<LogRecord> records;
                 try (CapturedLogs logs = CapturedLogs.start("dev.methodguard", Level.WARNING)) {
                     for (int i = 0; i < 3; i++) {
-                        ByteArrayOutputStream body = new ByteArrayOutputStream();
-                        HttpServletResponse res = response(body);
-                        FilterChain chain = mock(FilterChain.class);
-                        filter.doFilter(request("FOO", "items"), res, chain);
-                        verify(chain, never()).doFilter(any(), any());
-                        verify(res).setStatus(501);
-                        verify(res).setContentType("application/json");
-                        assertEquals("Not Implemented", new ObjectMapper().readTree(body.toByteArray()).get("error").asText());
+                        Fakes.Response res = new Fakes.Response();
+                        Fakes.Chain chain = new Fakes.Chain();
+                        filter.doFilter(request("FOO", "items").proxy, res.proxy, chain);
+                        assertTrue(chain.passed.isEmpty());
+                        assertEquals(501, res.status);
+                        assertEquals("application/json", res.headers.get("Content-Type"));
+                        assertEquals("Not Implemented", new ObjectMapper().readTree(res.body.toByteArray()).get("error").asText());
                     }
                     records = logs.records();
                 }
@@ -284,11 +245,11 @@ class RolloutTest {
         void getTheirAnswerWithoutABodySoServersThatTakeThemForHeadFrameItRight() throws Exception {
             MethodGuardFilter filter = start(Map.of());
             for (String m : List.of("head", "hEad", "Head")) {
-                HttpServletResponse res = mock(HttpServletResponse.class);
-                filter.doFilter(request(m, "items"), res, mock(FilterChain.class));
-                verify(res).setStatus(501);
-                verify(res).setContentLength(0);
-                verify(res, never()).getOutputStream();
+                Fakes.Response res = new Fakes.Response();
+                filter.doFilter(request(m, "items").proxy, res.proxy, new Fakes.Chain());
+                assertEquals(501, res.status, m);
+                assertEquals("0", res.headers.get("Content-Length"), m);
+                assertFalse(res.calls.any("getOutputStream"), m);
             }
         }
     }

@@ -413,6 +413,13 @@ class RouteTableTest {
         }
 
         @Test
+        void aStarAloneMeansAnyMethodAndMakesAPassThroughRoute() {
+            List<Route> routes = RouteTable.parse("/echo/{x} *\n/items GET", "init-param");
+            assertNull(routes.get(0).methods());
+            assertEquals(java.util.Set.of("GET"), routes.get(1).methods());
+        }
+
+        @Test
         void errorsNameTheLineNumberAndQuoteTheLine() {
             rejected("/a GET\n\n/b", 3, "'/b'", "no methods");
             rejected("# c\n/a GET, \"X\"", 2, "'/a GET, \"X\"'", "is not a valid method");
@@ -420,13 +427,13 @@ class RouteTableTest {
             rejected("/a GET\r\n/b/{x GET", 2, "'/b/{x GET'", "unclosed '{'");
             rejected("/a/* GET\n/b/*/c GET", 2, "'/b/*/c GET'", "must be the last segment");
             rejected("a GET", 1, "'a GET'", "must start with '/'");
-            rejected("/a *", 1, "'/a *'", "'*' is not a method");
             rejected("/a GET, *", 1, "'/a GET, *'", "'*' is not a method");
         }
 
         @Test
         void theStarIsRejectedInTablesBuiltInCodeToo() {
-            // '*' is an RFC 9110 token, but a reader would take it for "all methods": it is refused everywhere.
+            // '*' is an RFC 9110 token, but a reader takes it for "all methods": alone it means exactly that (a
+            // pass-through route); in a list, or as a method of a Route, it is refused.
             assertThrows(IllegalArgumentException.class, () -> RouteTable.of(List.of(route("/a", "*")), Ranking.SPECIFIC));
         }
     }

@@ -6,15 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 import dev.methodguard.restfixtures.Resources;
-import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.MappingMatch;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -27,15 +22,10 @@ class RoutedServletTest {
 
     /** A request to the servlet named {@code servlet} mapped at {@code /api/*}, with {@code pathInfo} below it. */
     private static HttpServletRequest under(String servlet, String pathInfo) {
-        HttpServletRequest req = mock(HttpServletRequest.class);
-        when(req.getDispatcherType()).thenReturn(DispatcherType.REQUEST);
-        when(req.getServletPath()).thenReturn("/api");
-        when(req.getPathInfo()).thenReturn(pathInfo);
-        HttpServletMapping mapping = mock(HttpServletMapping.class);
-        when(mapping.getServletName()).thenReturn(servlet);
-        when(mapping.getMappingMatch()).thenReturn(MappingMatch.PATH);
-        when(req.getHttpServletMapping()).thenReturn(mapping);
-        return req;
+        Fakes.Request req = new Fakes.Request(servlet, "GET", "/api" + (pathInfo == null ? "" : pathInfo));
+        req.servletPath = "/api";
+        req.pathInfo = pathInfo;
+        return req.proxy;
     }
 
     private static final MethodGuardFilter.Builder ITEMS = MethodGuardFilter.builder().routes("api", r -> r
@@ -57,8 +47,32 @@ class RoutedServletTest {
         void eachPathIsJudgedByTheMostSpecificRouteThatMatchesIt() {
             assertEquals("GET, HEAD, OPTIONS, POST", p.target(under("api", "/items")).allowHeader);
             assertEquals("DELETE, GET, HEAD, OPTIONS, PUT", p.target(under("api", "/items/7")).allowHeader);
-            assertEquals("GET, HEAD, OPTIONS", p.target(under("api", "/items/special")).allowHeader, "a literal beats a parameter");
+            // /items/special also matches /items/{id}: as in Spring MVC or Go's ServeMux, its methods may serve it too.
+            assertEquals("DELETE, GET, HEAD, OPTIONS, PUT", p.target(under("api", "/items/special")).allowHeader);
             assertEquals("GET, HEAD, OPTIONS", p.target(under("api", "/files/a/b/c.txt")).allowHeader);
+        }
+
+        @Test
+        void aRouteThatCanMatchTheSamePathLendsItsMethodsSoOverlapsNeverRefuseWhatTheFrameworkServes() throws ServletException {
+            Policy q = resolve(Fakes.registrations().add("api", TestServlets.Service.class, "/api/*"), MethodGuardFilter.builder()
+                    .routes("api", r -> r.route("/items/{id}", "GET").route("/{a}/{b}", "POST").route("/files/{p...}", "GET")));
+            assertEquals("GET, HEAD, OPTIONS, POST", q.target(under("api", "/items/42")).allowHeader);
+            assertEquals("GET, HEAD, OPTIONS, POST", q.target(under("api", "/other/42")).allowHeader);
+            assertEquals("GET, HEAD, OPTIONS, POST", q.target(under("api", "/files/x")).allowHeader, "/{a}/{b} matches /files/x");
+            // The union is taken per route, over every route that can match one of its paths: for /files/x/y,
+            // which /{a}/{b} does not match, it is wider than the exact answer (never narrower).
+            assertEquals("GET, HEAD, OPTIONS, POST", q.target(under("api", "/files/x/y")).allowHeader);
+        }
+
+        @Test
+        void aRouteTakingAnyMethodPassesItsPathsAndThoseItOverlapsThrough() throws ServletException {
+            Policy q = resolve(Fakes.registrations().add("api", TestServlets.Service.class, "/api/*"), MethodGuardFilter.builder()
+                    .routes("api", r -> r.route("/items/{id}", "GET").anyMethod("/echo/{x}").route("/{a}", "GET")));
+            assertNull(q.target(under("api", "/echo/1")));
+            assertEquals("GET, HEAD, OPTIONS", q.target(under("api", "/items/1")).allowHeader);
+            Fakes.Registrations regs = Fakes.registrations().withInitParam("api", TestServlets.Service.class.getName(),
+                    InitParams.SERVLET_ROUTES, "/echo/{x}  *\n/items GET", "/api/*");
+            assertNull(resolve(regs, MethodGuardFilter.builder()).target(under("api", "/echo/2")));
         }
 
         @Test
@@ -120,7 +134,7 @@ class RoutedServletTest {
                     InitParams.SERVLET_ROUTES, "/items GET", "/api/*");
             ServletException e = assertThrows(ServletException.class,
                     () -> resolve(regs, MethodGuardFilter.builder().allowedMethods("api", "GET")));
-            assertTrue(e.getMessage().contains("servlet 'api' is declared more than once"), e.getMessage());
+            assertTrue(e.getMessage().contains("servlet 'api' is declared twice"), e.getMessage());
         }
     }
 
@@ -197,18 +211,23 @@ class RoutedServletTest {
         Capability warm = p.target(req);
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         long id = Thread.currentThread().getId();
-        // The Mockito request allocates on every call, so measure the table lookup itself on the strings it returns.
+        // The fake request allocates on every call (a proxy), so measure the lookup on the path string it returns.
         Capability api = p.capability("api");
         String path = req.getPathInfo();
-        for (int i = 0; i < 10_000; i++) {
+        for (int i = 0; i < 200_000; i++) {
             api.route(path);
         }
-        long before = threads.getThreadAllocatedBytes(id);
+        // Best of five rounds: a JIT event can charge a few hundred bytes to this thread once; an allocation per
+        // lookup would show as at least 1.6 MB in every round.
+        long allocated = Long.MAX_VALUE;
         boolean all = true;
-        for (int i = 0; i < 100_000; i++) {
-            all &= api.route(path).allows("GET");
+        for (int round = 0; round < 5 && allocated != 0; round++) {
+            long before = threads.getThreadAllocatedBytes(id);
+            for (int i = 0; i < 100_000; i++) {
+                all &= api.route(path).allows("GET");
+            }
+            allocated = Math.min(allocated, threads.getThreadAllocatedBytes(id) - before);
         }
-        long allocated = threads.getThreadAllocatedBytes(id) - before;
         assertTrue(all);
         assertSame(warm, api.route(path));
         assertEquals(0, allocated, "bytes allocated by 100,000 routed lookups");

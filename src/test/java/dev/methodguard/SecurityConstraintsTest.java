@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.mockito.Mockito.when;
 
 import jakarta.servlet.annotation.HttpConstraint;
 import jakarta.servlet.annotation.HttpMethodConstraint;
@@ -114,9 +113,9 @@ class SecurityConstraintsTest {
             Fakes.Registrations none = Fakes.registrations();
             List<String> errors = new ArrayList<>();
             assertNull(SecurityConstraints.read(Fakes.context(none), errors::add).headGap(List.of("/*"), null));
-            var broken = Fakes.context(none);
-            when(broken.getResourceAsStream("/WEB-INF/web.xml")).thenReturn(new ByteArrayInputStream("<web-app><oops".getBytes(StandardCharsets.UTF_8)));
-            assertNull(SecurityConstraints.read(broken, errors::add).headGap(List.of("/*"), null));
+            Fakes.Context broken = new Fakes.Context(none.byName);
+            broken.resources.put("/WEB-INF/web.xml", "<web-app><oops".getBytes(StandardCharsets.UTF_8));
+            assertNull(SecurityConstraints.read(broken.proxy, errors::add).headGap(List.of("/*"), null));
             assertEquals(1, errors.size());
             assertTrue(errors.get(0).contains("/WEB-INF/web.xml"), errors.get(0));
         }
@@ -208,11 +207,11 @@ class SecurityConstraintsTest {
             Fakes.Registrations regs = Fakes.registrations()
                     .add("admin", TestServlets.GetPost.class, "/admin/*")
                     .add("items", TestServlets.GetPost.class, "/items/*");
-            var context = Fakes.context(regs);
-            when(context.getResourceAsStream("/WEB-INF/web.xml")).thenReturn(new ByteArrayInputStream(
+            Fakes.Context context = new Fakes.Context(regs.byName);
+            context.resources.put("/WEB-INF/web.xml",
                     webXml(JAKARTA, constraint("/admin/*", "<http-method>GET</http-method><http-method>POST</http-method>", true))
-                            .getBytes(StandardCharsets.UTF_8)));
-            Policy p = CapabilityResolver.resolve(MethodGuardFilter.builder().settings(), context, "MethodGuardFilter 'g'");
+                            .getBytes(StandardCharsets.UTF_8));
+            Policy p = CapabilityResolver.resolve(MethodGuardFilter.builder().settings(), context.proxy, "MethodGuardFilter 'g'");
             assertEquals("GET, OPTIONS, POST", p.capability("admin").allowHeader);
             assertFalse(p.capability("admin").allows("HEAD"));
             assertEquals("GET, HEAD, OPTIONS, POST", p.capability("items").allowHeader);

@@ -18,6 +18,9 @@ final class TestTomcat implements AutoCloseable {
     /** Servlets, users, constraints...: whatever a test adds to the context before the start. */
     interface Setup {
         void configure(Tomcat tomcat, Context context, Path baseDir) throws Exception;
+
+        /** No step. (Here, not in TestTomcat: surefire's Test* pattern loads TestTomcat without Tomcat on the class path.) */
+        Setup NOTHING = (tomcat, context, baseDir) -> { };
     }
 
     private final Tomcat tomcat;
@@ -29,7 +32,7 @@ final class TestTomcat implements AutoCloseable {
     }
 
     static TestTomcat start(Map<String, String> filterParams, Setup setup) throws Exception {
-        return start(filterParams, setup, (t, c, b) -> { });
+        return start(filterParams, setup, Setup.NOTHING);
     }
 
     /**
@@ -47,23 +50,19 @@ final class TestTomcat implements AutoCloseable {
         Context context = tomcat.addContext("", baseDir.toString());
         setup.configure(tomcat, context, baseDir);
         if (filterParams != null) {
-            addGuard(context, filterParams);
+            FilterDef def = new FilterDef();
+            def.setFilterName("methodGuard");
+            def.setFilter(new MethodGuardFilter());
+            filterParams.forEach(def::addInitParameter);
+            context.addFilterDef(def);
+            FilterMap map = new FilterMap();
+            map.setFilterName("methodGuard");
+            map.addURLPattern("/*");
+            context.addFilterMap(map);
         }
         afterFilter.configure(tomcat, context, baseDir);
         tomcat.start();
         return new TestTomcat(tomcat, connector);
-    }
-
-    private static void addGuard(Context context, Map<String, String> filterParams) {
-        FilterDef def = new FilterDef();
-        def.setFilterName("methodGuard");
-        def.setFilter(new MethodGuardFilter());
-        filterParams.forEach(def::addInitParameter);
-        context.addFilterDef(def);
-        FilterMap map = new FilterMap();
-        map.setFilterName("methodGuard");
-        map.addURLPattern("/*");
-        context.addFilterMap(map);
     }
 
     int port() {

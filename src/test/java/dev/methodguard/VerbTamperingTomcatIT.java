@@ -5,7 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.apache.catalina.authenticator.BasicAuthenticator;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.descriptor.web.LoginConfig;
@@ -25,11 +31,61 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class VerbTamperingTomcatIT {
     static final VerbTamperingIT.AdminController SERVLET = new VerbTamperingIT.AdminController();
+    /** Tomcat's SEVERE that the constraint leaves methods uncovered: this one does, on purpose. */
+    static final List<LogRecord> UNCOVERED_RECORDS = new CopyOnWriteArrayList<>();
+    /** The context's logger (a strong reference: JUL keeps only weak ones), while Tomcat starts. */
+    static Logger contextLog;
     static TestTomcat tomcat;
 
     @BeforeAll
     static void start() throws Exception {
+        try {
+            startTomcat();
+        } finally {
+            if (contextLog != null) {
+                for (Handler h : contextLog.getHandlers()) {
+                    contextLog.removeHandler(h);
+                }
+                contextLog.setUseParentHandlers(true);
+            }
+        }
+    }
+
+    /**
+     * Captures (and the test below checks) the SEVERE Tomcat logs for this constraint instead of printing it;
+     * every other record goes on to the parent loggers' handlers as before.
+     */
+    static void captureUncoveredMethodsReport(Logger log) {
+        contextLog = log;
+        log.setUseParentHandlers(false);
+        log.addHandler(new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                String message = String.valueOf(record.getMessage());
+                if (record.getLevel() == Level.SEVERE && message.contains("[/admin/*]") && message.contains("uncovered")) {
+                    UNCOVERED_RECORDS.add(record);
+                    return;
+                }
+                for (Logger l = log.getParent(); l != null; l = l.getUseParentHandlers() ? l.getParent() : null) {
+                    for (Handler h : l.getHandlers()) {
+                        h.publish(record);
+                    }
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        });
+    }
+
+    static void startTomcat() throws Exception {
         tomcat = TestTomcat.start(Map.of(), (t, context, baseDir) -> {
+            captureUncoveredMethodsReport(Logger.getLogger(context.getLogName()));
             t.addUser("alice", "secret");
             t.addRole("alice", "admin");
             // Tomcat.addContext parses no descriptor: the programmatic constraint below is what Tomcat enforces.
@@ -87,6 +143,11 @@ class VerbTamperingTomcatIT {
         RawHttp.Response r = RawHttp.send(port(), method, "/admin/users");
         assertTrue(r.status() == 405 || r.status() == 501, method + " got " + r.statusLine());
         assertEquals(0, SERVLET.calls.get(), method + " reached the servlet");
+    }
+
+    @Test
+    void tomcatItselfReportsTheMethodsTheConstraintLeavesUncovered() {
+        assertEquals(1, UNCOVERED_RECORDS.size(), "Tomcat's SEVERE about the methods /admin/* leaves uncovered");
     }
 
     @Test

@@ -119,6 +119,7 @@ public final class Demo {
         System.out.println("  curl -i -X POST " + base + "/reports/1       # 405, builder allows only GET");
         System.out.println("  curl -i -X TRACE " + base + "/items/1        # 405, TRACE is off by default");
         System.out.println("  curl -i -X FOO " + base + "/legacy/1         # 200, undeclared servlet: passes through");
+        System.out.println("  curl -i -X DELETE " + base + "/nope          # 405 + Allow: GET, HEAD, OPTIONS (no servlet: Jetty's 404 fallback)");
         server.join();
     }
 }

@@ -61,5 +61,10 @@ class DemoTest {
         assertEquals(405, send("POST", "/reports/1").statusCode());
         assertEquals(405, send("TRACE", "/items/1").statusCode());
         assertEquals(200, send("FOO", "/legacy/1").statusCode());
+        HttpResponse<String> unmapped = send("DELETE", "/nope");
+        assertEquals(405, unmapped.statusCode());
+        assertEquals("GET, HEAD, OPTIONS", unmapped.headers().firstValue("Allow").orElse(null));
+        assertEquals(405, send("TRACE", "/nope").statusCode(), "TRACE is never echoed, also where no servlet is mapped");
+        assertEquals(501, send("TRACE", "/legacy/1").statusCode(), "nor by an undeclared servlet");
     }
 }
