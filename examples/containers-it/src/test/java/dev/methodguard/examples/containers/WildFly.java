@@ -10,15 +10,33 @@ import java.util.List;
 /**
  * WildFly (Undertow) from wildfly-dist: JBOSS_HOME is the unpacked tar.gz, jboss.server.base.dir a fresh
  * directory with a copy of the shipped standalone/configuration and the WARs in its deployments/ (deployed
- * at boot). standalone.xml is used as shipped; every port it opens is given on the command line as a
+ * at boot). standalone.xml is used as shipped (but for the TRACE listener below); every port it opens is given on the command line as a
  * system property the shipped file reads: HTTP, HTTPS and management HTTP on free ports of 127.0.0.1
  * (jboss.bind.address and jboss.bind.address.management), and management HTTPS and AJP too although
  * standalone.xml opens no listener on them. The JVM is started the way bin/standalone.sh starts it, without
  * the script, so that its PID is the server's.
+ *
+ * <p>Undertow's HTTP listener refuses TRACE itself ({@code disallowed-methods} defaults to TRACE), before any
+ * filter. So that MethodGuard's own answer to TRACE can be probed too, standalone.xml gets one addition: a
+ * second HTTP listener, on another free port of 127.0.0.1, with {@code disallowed-methods=""}.
  */
 final class WildFly extends Container {
+    private static final String LISTENER = "<http-listener name=\"default\" socket-binding=\"http\"";
+    private static final String BINDING = "<socket-binding name=\"http\" port=\"${jboss.http.port:8080}\"/>";
+    private int tracePort;
+
     WildFly(String name) {
         super(name, servers().resolve(System.getProperty("methodguard.it.wildfly", "wildfly")));
+    }
+
+    /** The second HTTP listener, which lets TRACE through to the application. */
+    int tracePort() {
+        return tracePort;
+    }
+
+    @Override
+    List<Integer> morePorts() {
+        return List.of(tracePort);
     }
 
     @Override
@@ -36,12 +54,18 @@ final class WildFly extends Container {
             }
         }
         String xml = Files.readString(configuration.resolve("standalone.xml"), StandardCharsets.UTF_8);
-        for (String expected : List.of("${jboss.http.port:8080}", "${jboss.https.port:8443}", "${jboss.management.http.port:9990}",
+        for (String expected : List.of(LISTENER, BINDING, "${jboss.http.port:8080}", "${jboss.https.port:8443}", "${jboss.management.http.port:9990}",
                 "${jboss.management.https.port:9993}", "${jboss.bind.address:127.0.0.1}", "${jboss.bind.address.management:127.0.0.1}")) {
             if (!xml.contains(expected)) {
                 throw new IllegalStateException(name + ": standalone.xml no longer reads " + expected);
             }
         }
+        tracePort = freePort();
+        xml = xml.replace(BINDING, BINDING + "\n        <socket-binding name=\"http-trace\" port=\"" + tracePort + "\"/>");
+        int listener = xml.indexOf(LISTENER);
+        xml = xml.substring(0, listener) + "<http-listener name=\"trace\" socket-binding=\"http-trace\" disallowed-methods=\"\"/>\n                "
+                + xml.substring(listener);
+        Files.writeString(configuration.resolve("standalone.xml"), xml, StandardCharsets.UTF_8);
         Files.createDirectories(base.resolve("log"));
         Files.createDirectories(base.resolve("tmp"));
         copyInto(base.resolve("deployments"), wars);

@@ -31,9 +31,9 @@ class WildFlyIT extends ContainerContract {
         return "\\*\\.jsp \\*\\.jspx\\s+GET, HEAD, OPTIONS, POST\\s+container default";
     }
 
-    /** Not set up here: a second Undertow listener without disallowed-methods would be needed. */
+    /** The second Undertow listener, with {@code disallowed-methods=""}; same deployment. */
     @Override
     TraceTarget traceThrough(String ctx) {
-        return null;
+        return new TraceTarget(((WildFly) container).tracePort(), ctx);
     }
 }
