@@ -18,7 +18,9 @@ import java.util.stream.Stream;
  * {@code server-config} is changed: every listener (HTTP, HTTPS, admin, the three IIOP listeners, the JMX
  * connector) on 127.0.0.1 and a free port, the OSGi shell's telnet port and the JMS port free ports too,
  * the JMS service {@code REMOTE} (the embedded broker's lazy listener otherwise binds all interfaces; nothing
- * here uses JMS), Payara's Hazelcast data grid disabled, a smaller heap. The WARs go into the domain's
+ * here uses JMS), Payara's Hazelcast data grid disabled, a smaller heap, and one more HTTP listener (127.0.0.1,
+ * free port) whose protocol has {@code trace-enabled="true"}: the web container refuses TRACE itself on
+ * the others, before any filter, and there MethodGuard's own answer is probed. The WARs go into the domain's
  * autodeploy/ directory. The server JVM is started directly, with the command line that
  * {@code asadmin start-domain --dry-run} prints, so that its PID is the server's (no asadmin, no watchdog).
  */
@@ -26,6 +28,7 @@ final class GlassFish extends Container {
     private static final String DOMAIN = "domain1";
     private final String product;
     private List<String> wars = List.of();
+    private int tracePort;
 
     /** {@code product}: "glassfish7" or "payara6", the top directory of the zip. */
     GlassFish(String name, String product) {
@@ -36,6 +39,16 @@ final class GlassFish extends Container {
     @Override
     String marker() {
         return "glassfish/modules/glassfish.jar";
+    }
+
+    /** The HTTP listener with trace-enabled="true". */
+    int tracePort() {
+        return tracePort;
+    }
+
+    @Override
+    List<Integer> morePorts() {
+        return List.of(tracePort);
     }
 
     private Path domain() {
@@ -66,6 +79,21 @@ final class GlassFish extends Container {
         config = replaceEach(config, "-Dosgi\\.shell\\.telnet\\.port=\\d+", tag -> "-Dosgi.shell.telnet.port=" + freePortUnchecked());
         config = config.replace("<jvm-options>-Xmx512m</jvm-options>", "<jvm-options>-Xmx384m</jvm-options>")
                 .replace("<hazelcast-config-specific-configuration>", "<hazelcast-config-specific-configuration enabled=\"false\">");
+        // A third HTTP listener whose protocol has trace-enabled="true": there TRACE reaches the application.
+        tracePort = freePort();
+        String protocols = "<protocols>";
+        String listeners = "<network-listeners>";
+        String virtualServer = "<virtual-server id=\"server\" network-listeners=\"http-listener-1,http-listener-2\"";
+        for (String expected : List.of(protocols, listeners, virtualServer)) {
+            if (!config.contains(expected)) {
+                throw new IllegalStateException(name + ": server-config has no " + expected);
+            }
+        }
+        config = config.replace(protocols, protocols + "\n<protocol name=\"http-trace\"><http default-virtual-server=\"server\""
+                        + " max-connections=\"250\" trace-enabled=\"true\"><file-cache enabled=\"false\"></file-cache></http></protocol>")
+                .replace(listeners, listeners + "\n<network-listener port=\"" + tracePort + "\" address=\"127.0.0.1\" protocol=\"http-trace\""
+                        + " transport=\"tcp\" name=\"http-trace\" thread-pool=\"http-thread-pool\"></network-listener>")
+                .replace(virtualServer, virtualServer.replace("http-listener-2", "http-listener-2,http-trace"));
         if (config.contains("<jms-service")) {
             config = config.replaceFirst("(<jms-service [^>]*type=\")EMBEDDED\"", "$1REMOTE\"");
         } else {

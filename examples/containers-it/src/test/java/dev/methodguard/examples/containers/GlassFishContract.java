@@ -26,9 +26,9 @@ abstract class GlassFishContract extends ContainerContract {
         return "\\*\\.jsp \\*\\.jspx\\s+GET, HEAD, OPTIONS, POST\\s+container default";
     }
 
-    /** Not set up here (a listener with trace-enabled would be needed). */
+    /** The third HTTP listener, whose protocol has trace-enabled="true"; same deployment. */
     @Override
     TraceTarget traceThrough(String ctx) {
-        return null;
+        return new TraceTarget(((GlassFish) container).tracePort(), ctx);
     }
 }
