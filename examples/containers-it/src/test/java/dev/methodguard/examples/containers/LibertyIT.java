@@ -57,7 +57,10 @@ class LibertyIT extends ContainerContract {
         assertEquals(itemsRunsBefore + 1, count(ctx, "items"));
     }
 
-    /** Not set up here (Liberty's webcontainer would need its TRACE default behaviour changed). */
+    /**
+     * Not set up here: Liberty's switch, {@code <webContainer enableTraceRequests="true"/>}, is server-wide,
+     * so probing it would need a second server.
+     */
     @Override
     TraceTarget traceThrough(String ctx) {
         return null;
