@@ -145,7 +145,7 @@ final class CapabilityResolver {
                     + "; keep one");
         }
         RouteDeclarer routed = (source, table, note, jakarta) -> routed(name, mappings, source, table, note, settings,
-                constraints.headGap(mappings, servletClass), corsCovered, jakarta && JakartaRestServlets.ignoresMethodCase(className));
+                constraints.headGap(mappings, servletClass), corsCovered, jakarta && JakartaRestServlets.isResteasy(className));
         if (fromBuilder != null) {
             return declare.as(Source.BUILDER, fromBuilder, null);
         }
@@ -265,21 +265,17 @@ final class CapabilityResolver {
      * A servlet judged route by route. Each route gets what any declared servlet gets (HEAD with GET, OPTIONS,
      * no TRACE unless allowed, HEAD refused behind a constraint gap). A route owns OPTIONS only where the
      * table lists it (a Jakarta REST resource declaring {@code @OPTIONS}); otherwise MethodGuard answers it.
-     * RESTEasy matches methods ignoring case ({@code get} is served as GET), so its routes do too.
+     * RESTEasy's rules where they differ from the others': it matches methods ignoring case ({@code get} is
+     * served as GET), and it picks the resource class before the method, so only routes of one class join.
      */
     private static Capability routed(String name, List<String> mappings, Source source, RouteTable table, String note,
-                                     Settings settings, String headGap, boolean corsCovered, boolean ignoreMethodCase) {
-        Map<String, Set<String>> effective = unionOfOverlapping(table.routes());
-        return Capability.routed(name, mappings, source, note, table, (servlet, route) -> {
-            Set<String> methods = effective == null ? route.methods() : effective.get(route.template());
-            if (methods == null) {
-                return null; // a route that can match the same path takes any method: pass through
-            }
+                                     Settings settings, String headGap, boolean corsCovered, boolean resteasy) {
+        return Capability.routed(name, mappings, source, note, table, (servlet, index, template, methods) -> {
             TreeSet<String> allowed = new TreeSet<>(methods);
             if (allowed.contains(Methods.GET)) {
                 allowed.add(Methods.HEAD);
             }
-            boolean ownsOptions = route.methods().contains(Methods.OPTIONS);
+            boolean ownsOptions = methods.contains(Methods.OPTIONS);
             allowed.add(Methods.OPTIONS);
             if (!settings.allowTrace()) {
                 allowed.remove(Methods.TRACE);
@@ -287,62 +283,9 @@ final class CapabilityResolver {
             if (headGap != null) {
                 allowed.remove(Methods.HEAD);
             }
-            return Capability.route(servlet, route.template(), allowed, ownsOptions,
-                    passesPreflight(settings.preflight(), ownsOptions, corsCovered), ignoreMethodCase);
-        });
-    }
-
-    /**
-     * For an explicit table: each route's methods joined with those of every route that can match the same
-     * path ({@code null} where one of them takes any method). Spring MVC and Go's ServeMux pick among the
-     * routes that match both path and method, so {@code POST /items/42} is served by {@code /{a}/{b} POST}
-     * although {@code /items/{id}} is more specific: refusing it would be a false rejection. Routes are
-     * grouped by a literal first segment, so a large table is not compared pair by pair.
-     */
-    static Map<String, Set<String>> unionOfOverlapping(List<RouteTable.Route> all) {
-        // Jakarta REST's per-class pass-through routes serve nothing: they only keep other classes' routes from
-        // judging a path the class owns, so they take no part in the union (they still win their own paths).
-        List<RouteTable.Route> routes = new ArrayList<>();
-        for (RouteTable.Route r : all) {
-            if (r.methods() != null || !r.source().endsWith(JakartaRestRoutes.OTHER_PATHS)) {
-                routes.add(r);
-            }
-        }
-        Map<String, List<RouteTable.Route>> byFirst = new java.util.HashMap<>();
-        List<RouteTable.Route> open = new ArrayList<>();
-        for (RouteTable.Route r : routes) {
-            String[] shape = RouteTable.shape(r.template());
-            if (shape.length > 0 && shape[0] != null && !shape[0].isEmpty()) {
-                byFirst.computeIfAbsent(shape[0], k -> new ArrayList<>()).add(r);
-            } else {
-                open.add(r);
-            }
-        }
-        Map<String, Set<String>> out = new java.util.HashMap<>();
-        for (RouteTable.Route r : routes) {
-            String[] shape = RouteTable.shape(r.template());
-            List<RouteTable.Route> candidates = new ArrayList<>(open);
-            if (shape.length > 0 && shape[0] != null && !shape[0].isEmpty()) {
-                candidates.addAll(byFirst.get(shape[0]));
-            } else {
-                candidates = routes;
-            }
-            Set<String> union = r.methods() == null ? null : new TreeSet<>(r.methods());
-            for (RouteTable.Route other : candidates) {
-                if (union != null && other != r && RouteTable.overlaps(r.template(), other.template())) {
-                    if (other.methods() == null) {
-                        union = null;
-                    } else {
-                        union.addAll(other.methods());
-                    }
-                }
-            }
-            out.put(r.template(), union);
-        }
-        for (RouteTable.Route r : all) {
-            out.putIfAbsent(r.template(), r.methods());
-        }
-        return out;
+            return Capability.route(servlet, index, template, allowed, ownsOptions,
+                    passesPreflight(settings.preflight(), ownsOptions, corsCovered), resteasy);
+        }, resteasy);
     }
 
     private static Capability fallback(String name, List<String> mappings, Set<String> raw, Settings settings, boolean corsCovered) {

@@ -37,13 +37,16 @@ final class JakartaRestServlets {
     private JakartaRestServlets() {
     }
 
-    /** RESTEasy matches request methods ignoring case (it serves {@code get} as GET); Jersey does not. */
-    static boolean ignoresMethodCase(String servletClassName) {
+    /**
+     * RESTEasy matches request methods ignoring case (it serves {@code get} as GET) and picks the resource
+     * class first; Jersey does neither (it serves {@code DELETE /users/me} through {@code users/{user}}).
+     */
+    static boolean isResteasy(String servletClassName) {
         return servletClassName != null && servletClassName.startsWith(RESTEASY_PREFIX);
     }
 
     static Found find(String servletName, ServletRegistration reg, ServletContext context) {
-        ClassLoader loader = context.getClassLoader();
+        ClassLoader loader = context.getClassLoader() != null ? context.getClassLoader() : JakartaRestServlets.class.getClassLoader();
         for (String param : CLASS_LISTS) {
             String list = reg.getInitParameter(param);
             if (list == null) {

@@ -129,11 +129,19 @@ public class MethodGuardFilter implements Filter {
                         return;
                     }
                 } else if (!capability.allows(method) && !capability.allowsIgnoringCase(method)) {
-                    reject(s, req, res, chain, capability, method);
-                    return;
+                    // A route refused it: another route matching the path may serve it (frameworks choose among
+                    // all routes matching path and method). Only now, on the way to a 405, are they all looked at.
+                    Capability all = capability.routeIndex < 0 ? capability : s.policy.widen(req, capability);
+                    if (all != null && !all.allows(method) && !all.allowsIgnoringCase(method)) {
+                        reject(s, req, res, chain, all, method);
+                        return;
+                    }
                 } else if (method.equals(Methods.OPTIONS) && !s.reportOnly) {
-                    options(s, req, res, chain, capability);
-                    return;
+                    Capability all = capability.routeIndex < 0 ? capability : s.policy.widen(req, capability);
+                    if (all != null) {
+                        options(s, req, res, chain, all);
+                        return;
+                    }
                 }
             }
         }
@@ -315,10 +323,10 @@ public class MethodGuardFilter implements Filter {
     /**
      * The route table of one servlet, filled in {@link Builder#routes}. A template starts with {@code /};
      * its segments are literals, parameters {@code {id}} (one segment), parameters with a regex
-     * {@code {id: \\d+}}, or a trailing catch-all {@code {rest...}} or {@code *}. A request may use the
-     * methods of the route that matches it and of every route that can match the same path (as Spring MVC
-     * and Go's ServeMux choose among routes matching both path and method), so overlapping routes never
-     * refuse what the framework serves; the {@code Allow} of a 405 lists that union. HEAD is implied by GET
+     * {@code {id: \\d+}}, or a trailing catch-all {@code {rest...}} or {@code *}. The most specific
+     * route that matches a request judges it; a method it refuses is still allowed when another route matching
+     * the same path has it (as Spring MVC and Go's ServeMux choose among routes matching path and method), and
+     * the {@code Allow} of a 405 lists the methods of all of them. HEAD is implied by GET
      * and OPTIONS is always allowed.
      */
     public static final class Routes {

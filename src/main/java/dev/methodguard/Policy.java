@@ -81,6 +81,15 @@ final class Policy {
         return c;
     }
 
+    /**
+     * For a routed request whose method its best route refuses: the capability of every route matching its
+     * path together ({@code null}: one of them takes any method). See {@link Capability#widen}.
+     */
+    Capability widen(HttpServletRequest req, Capability best) {
+        HttpServletMapping mapping = req.getHttpServletMapping();
+        return byName.get(mapping.getServletName()).widen(best, pathWithinServlet(req, mapping));
+    }
+
     /** What a front controller routes on: the pathInfo under a path mapping ({@code /api/*}), else the servlet path. */
     private static String pathWithinServlet(HttpServletRequest req, HttpServletMapping mapping) {
         String pathInfo = req.getPathInfo();

@@ -102,7 +102,15 @@ final class RouteTable {
     /** One Matcher per pattern per thread; null when the table has no regex. Values are JDK classes only. */
     private final ThreadLocal<Matcher[]> matchers;
 
-    private RouteTable(List<Route> routes, int[] rank, Node root, Pattern[] patterns) {
+    /**
+     * Jakarta REST: a catch-all regex ({@code {path: .*}}) needs at least one segment. Jersey and RESTEasy
+     * match it against what follows the class path's slash, so {@code /files} and {@code /files/} are the
+     * class's own, not the catch-all's.
+     */
+    private final boolean catchAllRegexNeedsSegment;
+
+    private RouteTable(List<Route> routes, int[] rank, Node root, Pattern[] patterns, boolean catchAllRegexNeedsSegment) {
+        this.catchAllRegexNeedsSegment = catchAllRegexNeedsSegment;
         this.routes = routes;
         this.rank = rank;
         this.root = root;
@@ -174,7 +182,7 @@ final class RouteTable {
             patterns[e.getValue()] = Pattern.compile(e.getKey());
         }
         root.freeze(rank);
-        return new RouteTable(List.copyOf(kept), rank, root, patterns);
+        return new RouteTable(List.copyOf(kept), rank, root, patterns, lenient);
     }
 
     private static Route merge(Route a, Route b) {
@@ -265,22 +273,78 @@ final class RouteTable {
         int start = len > 0 && p.charAt(0) == '/' ? 1 : 0;
         // pos > end means "no segment left": "/" and "" are the root.
         int pos = start >= end ? end + 1 : start;
-        Matcher[] m = null;
-        if (matchers != null) {
-            m = matchers.get();
-            if (m == null) {
-                m = new Matcher[patterns.length];
-                matchers.set(m);
+        return best(root, p, pos, end, -1);
+    }
+
+    /**
+     * Every route matching {@code path}, best first: for the rejection path, where MethodGuard lets a
+     * request use the methods of every route that serves its path. Allocates; never on an allowed request.
+     */
+    List<Integer> matchAll(String path) {
+        String p = path == null ? "" : path;
+        int len = p.length();
+        int end = len > 0 && p.charAt(len - 1) == '/' ? len - 1 : len;
+        int start = len > 0 && p.charAt(0) == '/' ? 1 : 0;
+        int pos = start >= end ? end + 1 : start;
+        List<Integer> out = new ArrayList<>();
+        collect(root, p, pos, end, out);
+        out.sort((a, b) -> Integer.compare(rank[a], rank[b]));
+        return out;
+    }
+
+    private void collect(Node n, String p, int pos, int end, List<Integer> out) {
+        int[] catchAll = n.catchAllRoutes;
+        for (int k = 0; k < catchAll.length; k++) {
+            int pat = n.catchAllPatterns[k];
+            if (pat < 0 || (catchAllMayMatch(pos, end) && regexMatches(pat, p, Math.min(pos, end), end))) {
+                out.add(catchAll[k]);
             }
         }
-        return best(root, p, pos, end, -1, m);
+        if (pos > end) {
+            if (n.terminal >= 0) {
+                out.add(n.terminal);
+            }
+            return;
+        }
+        int segEnd = p.indexOf('/', pos);
+        if (segEnd < 0 || segEnd > end) {
+            segEnd = end;
+        }
+        if (segEnd == pos) {
+            return;
+        }
+        int next = segEnd + 1;
+        if (n.literalMask >= 0) {
+            Node lit = n.literal(p, pos, segEnd, p.substring(pos, segEnd).hashCode());
+            if (lit != null) {
+                collect(lit, p, next, end, out);
+            }
+        }
+        for (int k = 0; k < n.regexNodes.length; k++) {
+            if (regexMatches(n.regexPatterns[k], p, pos, segEnd)) {
+                collect(n.regexNodes[k], p, next, end, out);
+            }
+        }
+        if (n.param != null) {
+            collect(n.param, p, next, end, out);
+        }
+    }
+
+    private boolean catchAllMayMatch(int pos, int end) {
+        return pos <= end || !catchAllRegexNeedsSegment;
     }
 
     private boolean better(int route, int best) {
         return best < 0 || rank[route] < rank[best];
     }
 
-    private boolean regexMatches(Matcher[] m, int pattern, String p, int from, int to) {
+    /** Fetches this thread's matchers only when a regex is tried: a path of literals never pays the ThreadLocal. */
+    private boolean regexMatches(int pattern, String p, int from, int to) {
+        Matcher[] m = matchers.get();
+        if (m == null) {
+            m = new Matcher[patterns.length];
+            matchers.set(m);
+        }
         Matcher matcher = m[pattern];
         if (matcher == null) {
             matcher = patterns[pattern].matcher(p);
@@ -291,7 +355,7 @@ final class RouteTable {
     }
 
     /** The better of {@code best} and the best route matching the rest of the path [pos, end] below {@code n}. */
-    private int best(Node n, String p, int pos, int end, int best, Matcher[] m) {
+    private int best(Node n, String p, int pos, int end, int best) {
         if (best >= 0 && n.minRank >= rank[best]) {
             return best; // nothing below can beat what we have
         }
@@ -300,7 +364,7 @@ final class RouteTable {
             int r = catchAll[k];
             if (better(r, best)) {
                 int pat = n.catchAllPatterns[k];
-                if (pat < 0 || regexMatches(m, pat, p, Math.min(pos, end), end)) {
+                if (pat < 0 || (catchAllMayMatch(pos, end) && regexMatches(pat, p, Math.min(pos, end), end))) {
                     best = r;
                 }
             }
@@ -308,80 +372,42 @@ final class RouteTable {
         if (pos > end) {
             return n.terminal >= 0 && better(n.terminal, best) ? n.terminal : best;
         }
-        int segEnd = p.indexOf('/', pos);
-        if (segEnd < 0 || segEnd > end) {
-            segEnd = end;
+        // One pass finds the segment's end and, where there are literal children, its hash.
+        int segEnd;
+        int h = 0;
+        if (n.literalMask >= 0) {
+            segEnd = pos;
+            for (char c; segEnd < end && (c = p.charAt(segEnd)) != '/'; segEnd++) {
+                h = 31 * h + c;
+            }
+        } else {
+            segEnd = p.indexOf('/', pos);
+            if (segEnd < 0 || segEnd > end) {
+                segEnd = end;
+            }
         }
         if (segEnd == pos) {
             return best; // an empty segment matches only catch-alls
         }
         int next = segEnd + 1;
-        Node lit = n.literal(p, pos, segEnd);
+        Node lit = n.literalMask >= 0 ? n.literal(p, pos, segEnd, h) : null;
         if (lit != null) {
-            best = best(lit, p, next, end, best, m);
+            best = best(lit, p, next, end, best);
         }
         Node[] regexNodes = n.regexNodes;
         for (int k = 0; k < regexNodes.length; k++) {
             Node child = regexNodes[k];
-            if ((best < 0 || child.minRank < rank[best]) && regexMatches(m, n.regexPatterns[k], p, pos, segEnd)) {
-                best = best(child, p, next, end, best, m);
+            if ((best < 0 || child.minRank < rank[best]) && regexMatches(n.regexPatterns[k], p, pos, segEnd)) {
+                best = best(child, p, next, end, best);
             }
         }
         if (n.param != null) {
-            best = best(n.param, p, next, end, best, m);
+            best = best(n.param, p, next, end, best);
         }
         return best;
     }
 
     /** A trie node: children by segment kind, the route ending here, the catch-all routes rooted here. */
-    /**
-     * Whether some path could match both templates (a generous answer: parameters and regexes are taken to
-     * match any segment, a regex that is not provably slash-free any rest of the path). Explicit tables use it
-     * the way Spring MVC and Go's ServeMux choose: among the routes that match both path and method, so a
-     * method of any route that can match the same path as the winning one must not be refused there.
-     */
-    static boolean overlaps(String a, String b) {
-        return overlaps(shape(a), 0, shape(b), 0);
-    }
-
-    private static boolean overlaps(String[] a, int i, String[] b, int j) {
-        if (i == a.length && j == b.length) {
-            return true;
-        }
-        if ((i < a.length && a[i] == null) || (j < b.length && b[j] == null)) {
-            return true; // a catch-all takes any rest, zero segments included
-        }
-        if (i == a.length || j == b.length) {
-            return false;
-        }
-        if (!a[i].isEmpty() && !b[j].isEmpty() && !a[i].equals(b[j])) {
-            return false; // two different literals
-        }
-        return overlaps(a, i + 1, b, j + 1);
-    }
-
-    /** A template's segments: the literal text, "" for a parameter, {@code null} for a catch-all. */
-    static String[] shape(String template) {
-        List<String> out = new ArrayList<>();
-        for (String seg : template.split("/")) {
-            if (seg.isEmpty()) {
-                continue;
-            }
-            if (seg.equals("*") || (seg.startsWith("{") && seg.endsWith("...}"))) {
-                out.add(null);
-            } else if (seg.indexOf('{') >= 0) {
-                int colon = seg.indexOf(':');
-                String regex = colon < 0 ? "" : seg.substring(colon + 1);
-                boolean maySpanSlashes = regex.contains(".") || regex.contains("/") || regex.contains("\\S")
-                        || regex.contains("\\W") || regex.contains("[^") || regex.contains("\\D");
-                out.add(maySpanSlashes ? null : "");
-            } else {
-                out.add(seg);
-            }
-        }
-        return out.toArray(new String[0]);
-    }
-
     private static final class Node {
         private static final int[] NONE = {};
         private static final Node[] NO_NODES = {};
@@ -476,14 +502,8 @@ final class RouteTable {
         }
 
         /** The literal child equal to p[from, to), or null; the same hash as String.hashCode, without a substring. */
-        Node literal(String p, int from, int to) {
-            if (literalMask < 0) {
-                return null;
-            }
-            int h = 0;
-            for (int i = from; i < to; i++) {
-                h = 31 * h + p.charAt(i);
-            }
+        /** The literal child for p[from, to), whose String-style hash the caller computed while finding {@code to}. */
+        Node literal(String p, int from, int to, int h) {
             int len = to - from;
             int idx = spread(h) & literalMask;
             String key;

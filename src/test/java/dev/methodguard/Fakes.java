@@ -150,6 +150,8 @@ final class Fakes {
         /** Path (e.g. {@code /WEB-INF/web.xml}) to content, for getResourceAsStream. */
         final Map<String, byte[]> resources = new LinkedHashMap<>();
         final Map<String, Object> attributes = new LinkedHashMap<>();
+        /** What getClassLoader answers (embedded Jetty answers null when the context has no loader of its own). */
+        ClassLoader classLoader = Fakes.class.getClassLoader();
         /** What getResourcePaths answers for a directory; none by default. */
         java.util.function.Function<String, Set<String>> resourcePaths = dir -> null;
         /** Filter name to registration, for getFilterRegistrations (the startup listener and CORS filters). */
@@ -163,7 +165,7 @@ final class Fakes {
                 case "getServletRegistration" -> this.registrations.get((String) a[0]);
                 case "getContextPath" -> contextPath;
                 case "getVirtualServerName" -> virtualServerName;
-                case "getClassLoader" -> Fakes.class.getClassLoader();
+                case "getClassLoader" -> classLoader;
                 case "getResourceAsStream" -> resources.containsKey((String) a[0]) ? new ByteArrayInputStream(resources.get((String) a[0])) : null;
                 case "getFilterRegistrations" -> filters;
                 case "getResourcePaths" -> resourcePaths.apply((String) a[0]);

@@ -1,6 +1,7 @@
 package dev.methodguard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,7 @@ import dev.methodguard.RouteTable.Ranking;
 import dev.methodguard.RouteTable.Route;
 import dev.methodguard.restfixtures.Resources;
 import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletRegistration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -180,6 +182,10 @@ class JakartaRestRoutesTest {
     class Scan {
         /** A ServletContext whose /WEB-INF/classes/ is the compiled test classes directory. */
         ServletContext context() throws Exception {
+            return fake().proxy;
+        }
+
+        Fakes.Context fake() throws Exception {
             Path root = Path.of(Resources.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             Fakes.Context c = new Fakes.Context(Map.of());
             c.resourcePaths = dir -> {
@@ -204,7 +210,7 @@ class JakartaRestRoutesTest {
                     throw new UncheckedIOException(e);
                 }
             };
-            return c.proxy;
+            return c;
         }
 
         static Set<String> names(List<Class<?>> classes) {
@@ -238,6 +244,23 @@ class JakartaRestRoutesTest {
             assertEquals(Set.of("PROPFIND"), methods(t, "/dav"));
             assertEquals(Set.of("GET", "HEAD", "PUT", "DELETE"), methods(t, "/items/special"));
             assertEquals(Set.of("GET", "HEAD"), methods(t, "/"));
+        }
+
+        /**
+         * Embedded Jetty 12's ServletContextHandler, given no class loader of its own, answers getClassLoader() with
+         * null; the packages of jersey.config.server.provider.packages must still be found (by MethodGuard's loader).
+         */
+        @Test
+        void packagesAreFoundWhenTheContextHasNoClassLoader() throws Exception {
+            Fakes.Context fake = fake();
+            fake.classLoader = null;
+            ServletContext c = fake.proxy;
+            assertNull(c.getClassLoader());
+            ServletRegistration reg = Fakes.registrations().withInitParam("rest", "org.glassfish.jersey.servlet.ServletContainer",
+                    "jersey.config.server.provider.packages", FIXTURES).byName.get("rest");
+            JakartaRestServlets.Found found = JakartaRestServlets.find("rest", reg, c);
+            assertNotNull(found.classes(), found.how());
+            assertEquals(Set.of("Boom", "Dav", "Generic", "Impl", "Items", "Root", "Tenant"), names(found.classes()));
         }
 
         @Test

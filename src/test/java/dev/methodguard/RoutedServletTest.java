@@ -28,6 +28,14 @@ class RoutedServletTest {
         return req.proxy;
     }
 
+    /** The Allow of a 405 at this path: every route matching it together ("pass" when one takes any method). */
+    private static String allowAt(Policy p, String pathInfo) {
+        HttpServletRequest req = under("api", pathInfo);
+        Capability best = p.target(req);
+        Capability all = best == null ? null : p.widen(req, best);
+        return best == null ? null : all == null ? "pass" : all.allowHeader;
+    }
+
     private static final MethodGuardFilter.Builder ITEMS = MethodGuardFilter.builder().routes("api", r -> r
             .route("/items", "GET", "POST")
             .route("/items/{id}", "GET", "PUT", "DELETE")
@@ -47,8 +55,9 @@ class RoutedServletTest {
         void eachPathIsJudgedByTheMostSpecificRouteThatMatchesIt() {
             assertEquals("GET, HEAD, OPTIONS, POST", p.target(under("api", "/items")).allowHeader);
             assertEquals("DELETE, GET, HEAD, OPTIONS, PUT", p.target(under("api", "/items/7")).allowHeader);
-            // /items/special also matches /items/{id}: as in Spring MVC or Go's ServeMux, its methods may serve it too.
-            assertEquals("DELETE, GET, HEAD, OPTIONS, PUT", p.target(under("api", "/items/special")).allowHeader);
+            assertEquals("GET, HEAD, OPTIONS", p.target(under("api", "/items/special")).allowHeader, "a literal beats a parameter");
+            // ...but /items/special also matches /items/{id}: as in Spring MVC or Go's ServeMux, its methods serve it too.
+            assertEquals("DELETE, GET, HEAD, OPTIONS, PUT", allowAt(p, "/items/special"));
             assertEquals("GET, HEAD, OPTIONS", p.target(under("api", "/files/a/b/c.txt")).allowHeader);
         }
 
@@ -56,20 +65,25 @@ class RoutedServletTest {
         void aRouteThatCanMatchTheSamePathLendsItsMethodsSoOverlapsNeverRefuseWhatTheFrameworkServes() throws ServletException {
             Policy q = resolve(Fakes.registrations().add("api", TestServlets.Service.class, "/api/*"), MethodGuardFilter.builder()
                     .routes("api", r -> r.route("/items/{id}", "GET").route("/{a}/{b}", "POST").route("/files/{p...}", "GET")));
-            assertEquals("GET, HEAD, OPTIONS, POST", q.target(under("api", "/items/42")).allowHeader);
-            assertEquals("GET, HEAD, OPTIONS, POST", q.target(under("api", "/other/42")).allowHeader);
-            assertEquals("GET, HEAD, OPTIONS, POST", q.target(under("api", "/files/x")).allowHeader, "/{a}/{b} matches /files/x");
-            // The union is taken per route, over every route that can match one of its paths: for /files/x/y,
-            // which /{a}/{b} does not match, it is wider than the exact answer (never narrower).
-            assertEquals("GET, HEAD, OPTIONS, POST", q.target(under("api", "/files/x/y")).allowHeader);
+            assertEquals("GET, HEAD, OPTIONS", q.target(under("api", "/items/42")).allowHeader, "the best route alone");
+            assertEquals("GET, HEAD, OPTIONS, POST", allowAt(q, "/items/42"), "with /{a}/{b}, which matches too");
+            assertEquals("OPTIONS, POST", allowAt(q, "/other/42"));
+            assertEquals("GET, HEAD, OPTIONS, POST", allowAt(q, "/files/x"), "/{a}/{b} matches /files/x");
+            assertEquals("GET, HEAD, OPTIONS", allowAt(q, "/files/x/y"), "but not /files/x/y: exactly the routes matching the path");
         }
 
         @Test
         void aRouteTakingAnyMethodPassesItsPathsAndThoseItOverlapsThrough() throws ServletException {
             Policy q = resolve(Fakes.registrations().add("api", TestServlets.Service.class, "/api/*"), MethodGuardFilter.builder()
-                    .routes("api", r -> r.route("/items/{id}", "GET").anyMethod("/echo/{x}").route("/{a}", "GET")));
-            assertNull(q.target(under("api", "/echo/1")));
-            assertEquals("GET, HEAD, OPTIONS", q.target(under("api", "/items/1")).allowHeader);
+                    .routes("api", r -> r.route("/items/{id}", "GET").anyMethod("/echo/{x}").route("/{a}", "GET")
+                            .route("/x/{id}", "GET").route("/x/{id}/{k}", "GET").anyMethod("/{a}/{b}/{c}")));
+            assertNull(q.target(under("api", "/echo/1")), "the any-method route is the best: passes through");
+            assertEquals("GET, HEAD, OPTIONS", allowAt(q, "/items/1"));
+            assertEquals("GET, HEAD, OPTIONS", allowAt(q, "/echo"), "/echo/{x} needs two segments: only /{a} matches");
+            assertEquals("GET, HEAD, OPTIONS", q.target(under("api", "/x/1")).allowHeader);
+            assertEquals("GET, HEAD, OPTIONS", allowAt(q, "/x/1"), "/{a}/{b}/{c} needs three segments");
+            assertEquals("GET, HEAD, OPTIONS", q.target(under("api", "/x/1/2")).allowHeader, "/x/{id}/{k} is the best...");
+            assertEquals("pass", allowAt(q, "/x/1/2"), "...but /{a}/{b}/{c} takes any method there: a refused method passes through");
             Fakes.Registrations regs = Fakes.registrations().withInitParam("api", TestServlets.Service.class.getName(),
                     InitParams.SERVLET_ROUTES, "/echo/{x}  *\n/items GET", "/api/*");
             assertNull(resolve(regs, MethodGuardFilter.builder()).target(under("api", "/echo/2")));
@@ -231,6 +245,32 @@ class RoutedServletTest {
         assertTrue(all);
         assertSame(warm, api.route(path));
         assertEquals(0, allocated, "bytes allocated by 100,000 routed lookups");
+    }
+
+    @Test
+    void theFilterPassesAMethodAnotherMatchingRouteServesAndRejectsWithTheirJointAllow() throws Exception {
+        MethodGuardFilter filter = MethodGuardFilter.builder()
+                .routes("api", r -> r.route("/items/{id}", "GET").route("/{a}/{b}", "POST")).build();
+        filter.init(Fakes.config(Fakes.registrations().add("api", TestServlets.Service.class, "/api/*"), Map.of()));
+        Fakes.Request post = new Fakes.Request("api", "POST", "/api/items/42");
+        post.servletPath = "/api";
+        post.pathInfo = "/items/42";
+        Fakes.Chain chain = new Fakes.Chain();
+        Fakes.Response res = new Fakes.Response();
+        filter.doFilter(post.proxy, res.proxy, chain);
+        assertEquals(1, chain.passed.size(), "POST /items/42 is served by /{a}/{b}: passed on");
+        Fakes.Request put = new Fakes.Request("api", "PUT", "/api/items/42");
+        put.servletPath = "/api";
+        put.pathInfo = "/items/42";
+        filter.doFilter(put.proxy, res.proxy, chain);
+        assertEquals(1, chain.passed.size());
+        assertEquals(501, res.status, "PUT: no route of the application has it");
+        Fakes.Request options = new Fakes.Request("api", "OPTIONS", "/api/items/42");
+        options.servletPath = "/api";
+        options.pathInfo = "/items/42";
+        res.reset();
+        filter.doFilter(options.proxy, res.proxy, chain);
+        assertEquals("GET, HEAD, OPTIONS, POST", res.headers.get("Allow"), "OPTIONS lists what the path serves");
     }
 
     @Test

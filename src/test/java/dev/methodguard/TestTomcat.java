@@ -3,9 +3,11 @@ package dev.methodguard;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import org.apache.catalina.Context;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
+import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
 
@@ -15,6 +17,9 @@ import org.apache.tomcat.util.descriptor.web.FilterMap;
  * tomcat-embed-core brings its own Servlet 6.1 classes.
  */
 final class TestTomcat implements AutoCloseable {
+    /** Tomcat's Http11Processor.statusDropsConnection: the statuses after which it closes the connection. */
+    private static final Set<Integer> DROPS_CONNECTION = Set.of(400, 408, 411, 413, 414, 500, 501, 503);
+
     /** Servlets, users, constraints...: whatever a test adds to the context before the start. */
     interface Setup {
         void configure(Tomcat tomcat, Context context, Path baseDir) throws Exception;
@@ -67,6 +72,17 @@ final class TestTomcat implements AutoCloseable {
 
     int port() {
         return connector.getLocalPort();
+    }
+
+    /**
+     * Whether Tomcat closes the connection (announcing {@code Connection: close}) after a response with this
+     * status to the {@code nth} request (from 1) on it: after every status of its statusDropsConnection list
+     * (so after every 501), and after the connector's {@code maxKeepAliveRequests}-th request (100 by default).
+     */
+    boolean closesConnectionAfter(int status, int nth) {
+        // Read while started: before the connector is bound, Tomcat reports 1 (no keep-alive).
+        int maxKeepAliveRequests = ((AbstractHttp11Protocol<?>) connector.getProtocolHandler()).getMaxKeepAliveRequests();
+        return DROPS_CONNECTION.contains(status) || maxKeepAliveRequests > 0 && nth >= maxKeepAliveRequests;
     }
 
     @Override

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * A servlet context that only knows its servlet registrations, its class loader and its path ("" = root);
- * it has no resources, so no /WEB-INF/web.xml with security constraints.
+ * it has no resources, so no /WEB-INF/web.xml with security constraints, and no attributes, so no policy
+ * prepared by MethodGuard's startup listener: init() resolves it itself.
  */
 final class FakeContext extends StubContext {
     private final Map<String, ? extends ServletRegistration> registrations;
@@ -26,6 +27,11 @@ final class FakeContext extends StubContext {
 
     @Override
     public java.io.InputStream getResourceAsStream(String path) {
+        return null;
+    }
+
+    @Override
+    public Object getAttribute(String name) {
         return null;
     }
 

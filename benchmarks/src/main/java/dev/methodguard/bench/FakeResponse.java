@@ -83,6 +83,12 @@ final class FakeResponse extends StubResponse {
         contentLength = len;
     }
 
+    /** Never committed: every call of a benchmark stands for a fresh request, although the fake is reused. */
+    @Override
+    public boolean isCommitted() {
+        return false;
+    }
+
     @Override
     public ServletOutputStream getOutputStream() {
         return out;

@@ -1,0 +1,13 @@
+package dev.methodguard.it.rest;
+
+class Resteasy62JettyEe10IT extends SideBySideContract {
+    @Override
+    protected Container container() {
+        return new JettyEe10();
+    }
+
+    @Override
+    protected Framework framework() {
+        return Framework.RESTEASY;
+    }
+}
