@@ -5,14 +5,14 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** How often each servlet of this WAR actually ran, so a probe can tell a rejected request never reached one. */
-final class Counters {
+/** How often each servlet (and hello.jsp) of this WAR actually ran, so a probe can tell a rejected request never reached one. */
+public final class Counters {
     private static final Map<String, AtomicLong> COUNTS = new ConcurrentHashMap<>();
 
     private Counters() {
     }
 
-    static void hit(String servletName) {
+    public static void hit(String servletName) {
         COUNTS.computeIfAbsent(servletName, k -> new AtomicLong()).incrementAndGet();
     }
 

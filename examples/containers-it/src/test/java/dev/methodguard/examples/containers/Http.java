@@ -6,7 +6,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,23 +36,58 @@ final class Http {
         }
     }
 
+    static final Duration TIMEOUT = Duration.ofSeconds(10);
+
     static Response send(int port, String method, String target, String... headerLines) throws IOException {
+        return send(TIMEOUT, port, method, target, headerLines);
+    }
+
+    /** Sends one request with {@code Connection: close}; {@code timeout} bounds every read. */
+    static Response send(Duration timeout, int port, String method, String target, String... headerLines) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout((int) timeout.toMillis());
+            OutputStream out = socket.getOutputStream();
+            out.write(request(port, method, target, true, headerLines));
+            out.flush();
+            return read(socket.getInputStream(), method.equals("HEAD"), false);
+        }
+    }
+
+    /**
+     * Sends one request as a keep-alive client does (no {@code Connection: close}) and reads the response by
+     * its own framing only: Content-Length or chunked, no body for a HEAD request (exactly {@code HEAD}) or a
+     * 204/304. A response whose declared body does not arrive within {@code timeout} (a client would hang on
+     * it) fails with an {@link IOException} saying so.
+     */
+    static Response sendKeepAlive(Duration timeout, int port, String method, String target, String... headerLines) throws IOException {
+        return sendKeepAlive(timeout, port, method, target, method.equals("HEAD"), headerLines);
+    }
+
+    /** As above; {@code bodyless}: read the response as the answer to a HEAD request (no body whatever its headers say). */
+    static Response sendKeepAlive(Duration timeout, int port, String method, String target, boolean bodyless, String... headerLines)
+            throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout((int) timeout.toMillis());
+            OutputStream out = socket.getOutputStream();
+            out.write(request(port, method, target, false, headerLines));
+            out.flush();
+            return read(socket.getInputStream(), bodyless, true);
+        }
+    }
+
+    private static byte[] request(int port, String method, String target, boolean close, String... headerLines) {
         StringBuilder req = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
                 .append("Host: 127.0.0.1:").append(port).append("\r\n");
         for (String h : headerLines) {
             req.append(h).append("\r\n");
         }
-        req.append("Connection: close\r\n\r\n");
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(req.toString().getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            return read(socket.getInputStream(), method.equals("HEAD"));
+        if (close) {
+            req.append("Connection: close\r\n");
         }
+        return req.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    private static Response read(InputStream in, boolean head) throws IOException {
+    private static Response read(InputStream in, boolean head, boolean strict) throws IOException {
         String statusLine = line(in);
         if (statusLine == null) {
             throw new IOException("connection closed before a response");
@@ -70,9 +107,24 @@ final class Http {
         } else if (te != null && te.get(0).toLowerCase(Locale.ROOT).contains("chunked")) {
             body = chunked(in);
         } else if (cl != null) {
-            body = in.readNBytes(Integer.parseInt(cl.get(0)));
+            int declared = Integer.parseInt(cl.get(0));
+            try {
+                body = in.readNBytes(declared);
+            } catch (SocketTimeoutException e) {
+                throw new IOException("not well framed: " + statusLine + " " + headers + " declares Content-Length " + declared
+                        + " but the body did not arrive (a keep-alive client hangs here)", e);
+            }
+            if (strict && body.length != declared) {
+                throw new IOException("not well framed: " + statusLine + " " + headers + " declares Content-Length " + declared
+                        + " but the connection closed after " + body.length + " bytes");
+            }
         } else {
-            body = in.readAllBytes();
+            try {
+                body = in.readAllBytes(); // delimited by the server closing the connection
+            } catch (SocketTimeoutException e) {
+                throw new IOException("not well framed: " + statusLine + " " + headers + " has no Content-Length, is not chunked"
+                        + " and the connection stayed open", e);
+            }
         }
         return new Response(status, headers, new String(body, StandardCharsets.UTF_8));
     }

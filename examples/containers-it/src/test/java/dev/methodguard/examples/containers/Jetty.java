@@ -33,10 +33,6 @@ final class Jetty extends Container {
         this.jsp = jsp;
     }
 
-    boolean jsp() {
-        return jsp;
-    }
-
     @Override
     String marker() {
         return "start.jar";
@@ -68,6 +64,9 @@ final class Jetty extends Container {
         Files.createDirectories(traceDefaults.getParent());
         Files.writeString(traceDefaults, withoutTraceBlock, StandardCharsets.UTF_8);
         for (Path war : wars) {
+            if (!ContainerContract.PROBED_WARS.contains(war.getFileName().toString())) {
+                continue; // e.g. the broken WAR: deployed once, as it is
+            }
             String trace = war.getFileName().toString().replaceFirst("\\.war$", "") + "-trace";
             Files.copy(war, webapps.resolve(trace + ".war"));
             // Jetty 12.1 reads <app>.properties beside <app>.war into the deployment's attributes.
@@ -85,6 +84,17 @@ final class Jetty extends Container {
         cmd.addAll(List.of("-jar", home.resolve("start.jar").toString(), "jetty.home=" + home, "jetty.base=" + base,
                 "jetty.http.host=127.0.0.1", "jetty.http.port=" + port()));
         return cmd;
+    }
+
+    /** Jetty logs "Started oejs.Server@..." once its deployer has deployed what webapps/ held at startup. */
+    @Override
+    boolean deployed() {
+        return console().contains("Started oejs.Server@");
+    }
+
+    @Override
+    boolean jsp() {
+        return jsp;
     }
 
     /** Jetty logs to standard error by default (and java.util.logging's console handler too). */

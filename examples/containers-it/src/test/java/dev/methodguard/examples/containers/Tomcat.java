@@ -87,13 +87,25 @@ final class Tomcat extends Container {
         return cmd;
     }
 
-    /** Tomcat's own log file, logs/catalina.YYYY-MM-DD.log (conf/logging.properties as shipped). */
+    /** Catalina logs "Server startup in [n] milliseconds" after the connectors are up and the webapps/ WARs deployed. */
+    @Override
+    boolean deployed() throws IOException {
+        return log().contains("Server startup in");
+    }
+
+    /**
+     * Tomcat's own log files (conf/logging.properties as shipped): logs/catalina.YYYY-MM-DD.log, then
+     * logs/localhost.YYYY-MM-DD.log, where the host logs what fails in a web application's start (a filter
+     * whose init() throws).
+     */
     @Override
     String log() throws IOException {
         StringBuilder b = new StringBuilder();
-        try (Stream<Path> files = Files.list(base.resolve("logs"))) {
-            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("catalina.")).sorted().toList()) {
-                b.append(Files.readString(f, StandardCharsets.UTF_8));
+        for (String prefix : List.of("catalina.", "localhost.")) {
+            try (Stream<Path> files = Files.list(base.resolve("logs"))) {
+                for (Path f : files.filter(f -> f.getFileName().toString().startsWith(prefix)).sorted().toList()) {
+                    b.append(Files.readString(f, StandardCharsets.UTF_8));
+                }
             }
         }
         return b.toString();
