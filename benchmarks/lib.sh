@@ -6,11 +6,16 @@ MVN_ARGS=${MVN_ARGS:-}
 # Builds the library (tests skipped: `mvn verify` is where they run) and packages the benchmarks against
 # exactly that jar, which also writes target/cp-jetty.txt and target/cp-tomcat.txt.
 #
-# Several work trees on one machine `mvn install` dev.methodguard:methodguard:0.1.0-SNAPSHOT into the same
+# Several work trees on one machine `mvn install` dev.methodguard:methodguard:<version> into the same
 # local repository, each from its own branch, at any moment. So the jar is installed a second time under a
-# version of this work tree's own (BENCH_VERSION, 0.1.0-bench-<hash of the path>-SNAPSHOT, with the library's
+# version of this work tree's own (BENCH_VERSION, bench-<hash of the path>-SNAPSHOT, with the library's
 # pom and so its dependencies) and the benchmarks are built against that version.
-BENCH_VERSION=${BENCH_VERSION:-0.1.0-bench-$(printf '%s' "$ROOT" | cksum | cut -d' ' -f1)-SNAPSHOT}
+BENCH_VERSION=${BENCH_VERSION:-bench-$(printf '%s' "$ROOT" | cksum | cut -d' ' -f1)-SNAPSHOT}
+# The library jar just packaged (not its sources, javadoc or tests jar).
+library_jar() {
+  ls "$ROOT"/target/methodguard-*.jar | grep -v -e '-sources' -e '-javadoc' -e '-tests' | head -1
+}
+
 build() {
   echo "== building the library and the benchmarks (as dev.methodguard:methodguard:$BENCH_VERSION)" >&2
   (cd "$ROOT" && mvn -q -B $MVN_ARGS package -DskipTests -Dinvoker.skip) >&2
@@ -18,7 +23,7 @@ build() {
   # The root pom with this version in place of its own (the first <version>, right after <artifactId>).
   awk -v v="$BENCH_VERSION" '!done && /<version>/ { sub(/<version>[^<]*<\/version>/, "<version>" v "</version>"); done = 1 } { print }' \
     "$ROOT/pom.xml" > "$BENCH/target/methodguard-under-test.pom"
-  (cd "$BENCH/target" && mvn -q -B $MVN_ARGS install:install-file -Dfile="$ROOT/target/methodguard-0.1.0-SNAPSHOT.jar" \
+  (cd "$BENCH/target" && mvn -q -B $MVN_ARGS install:install-file -Dfile="$(library_jar)" \
     -DpomFile="$BENCH/target/methodguard-under-test.pom") >&2
   (cd "$BENCH" && mvn -q -B $MVN_ARGS package -DskipTests -Dmethodguard.version="$BENCH_VERSION") >&2
   grep -q "methodguard-$BENCH_VERSION.jar" "$BENCH/target/cp-jetty.txt" || { echo "cp-jetty.txt does not name methodguard $BENCH_VERSION" >&2; exit 1; }
