@@ -63,8 +63,10 @@ final class Policy {
 
     /**
      * The capability that judges this request (for an undeclared servlet, its undeclared marker), or
-     * {@code null} when no route of a routed servlet matches. A lookup by servlet name; a name that is no registration (a container serving
-     * a file or JSP outside any servlet) is judged as static content, or as a JSP by its extension.
+     * {@code null} when no route of a routed servlet matches. A lookup by servlet name, against the
+     * registrations of init() (Open Liberty registers a JSP lazily, after its first request); a name that is
+     * no registration (a container serving a file or JSP outside any servlet) is judged as static content,
+     * or as a JSP by its extension.
      */
     Capability target(HttpServletRequest req) {
         HttpServletMapping mapping = req.getHttpServletMapping();
