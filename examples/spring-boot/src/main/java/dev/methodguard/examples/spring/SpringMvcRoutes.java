@@ -34,10 +34,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * Several mappings on one template (different {@code params}, {@code headers}, {@code consumes}...) are merged:
  * the union of their methods, since MethodGuard judges the method only. A mapping without methods accepts every
  * method (Spring hands it {@code FOO} and lowercase {@code get} too), so its route passes everything through:
- * its methods are the empty set, {@link #EVERY_METHOD}, and {@link #addTo} gives it no route at all.
- *
- * <p>Spring and MethodGuard pick routes differently when patterns overlap; {@link #effective} turns Spring's
- * mappings into routes that MethodGuard's rule judges without rejecting anything Spring would serve.
+ * its methods are the empty set, {@link #EVERY_METHOD}, and {@link #addTo} makes it an {@code anyMethod} route.
  */
 public final class SpringMvcRoutes {
     /** The methods of a route that passes every method through. */
@@ -81,81 +78,19 @@ public final class SpringMvcRoutes {
     }
 
     /**
-     * Adds {@link #effective} routes of Spring's {@code table} to MethodGuard's builder: a table that MethodGuard's
-     * rule (the most specific route decides) applies with Spring's result.
+     * Adds Spring's {@code table} to MethodGuard's builder as it is: a mapping without methods
+     * ({@link #EVERY_METHOD}) becomes an {@code anyMethod} route. Overlapping patterns need nothing more:
+     * MethodGuard, like Spring, lets a request use the methods of every route matching its path (so
+     * {@code POST /items/42} passes where {@code /{a}/{b}} takes POST), and its 405 lists them all.
      */
     public static void addTo(MethodGuardFilter.Routes routes, Map<String, Set<String>> table) {
-        effective(table).forEach((template, methods) -> routes.route(template, methods.toArray(String[]::new)));
-    }
-
-    /**
-     * The routes to give MethodGuard for Spring's {@code table} so that it never rejects a request Spring would
-     * serve. Spring MVC does not judge a request by its most specific pattern alone: it looks for the best
-     * mapping among all whose pattern <em>and</em> method match, so with {@code /items/{id}} GET and
-     * {@code /{a}/{b}} POST it serves {@code POST /items/42} with the second (its 405 and OPTIONS list the
-     * union of every matching pattern's methods). MethodGuard judges by the most specific route, so:
-     * <ul>
-     * <li>each route gets the union of its own methods and those of every route that may match one of its
-     *     paths ({@link #mayMatchTheSamePath}, conservative): where two routes overlap this is exactly Spring's
-     *     answer; on the paths only one of them matches, a few more methods pass and Spring answers 405 itself;</li>
-     * <li>a route that may match a path of a mapping without methods ({@link #EVERY_METHOD}) is left out: its
-     *     requests pass through (MethodGuard's builder has no pass-through route that could outrank it);</li>
-     * <li>mappings without methods get no route: a request that matches no route passes through.</li>
-     * </ul>
-     * A table without overlapping routes comes back unchanged, less its {@link #EVERY_METHOD} entries.
-     */
-    public static Map<String, Set<String>> effective(Map<String, Set<String>> table) {
-        Map<String, Set<String>> out = new TreeMap<>();
         table.forEach((template, methods) -> {
             if (methods.isEmpty()) {
-                return;
+                routes.anyMethod(template);
+            } else {
+                routes.route(template, methods.toArray(String[]::new));
             }
-            Set<String> union = new TreeSet<>(methods);
-            for (Map.Entry<String, Set<String>> other : table.entrySet()) {
-                if (other.getKey().equals(template) || !mayMatchTheSamePath(template, other.getKey())) {
-                    continue;
-                }
-                if (other.getValue().isEmpty()) {
-                    return; // shares paths with a mapping that takes every method: no route
-                }
-                union.addAll(other.getValue());
-            }
-            out.put(template, Collections.unmodifiableSet(union));
         });
-        return Collections.unmodifiableMap(out);
-    }
-
-    /**
-     * Whether some path could match both templates: segment by segment, a literal meets only the same literal,
-     * a parameter meets any one segment (a regex is assumed to match: conservative), a catch-all anything left.
-     */
-    static boolean mayMatchTheSamePath(String a, String b) {
-        String[] x = segments(a);
-        String[] y = segments(b);
-        for (int i = 0; ; i++) {
-            boolean xEnd = i == x.length;
-            boolean yEnd = i == y.length;
-            if ((!xEnd && isCatchAll(x[i])) || (!yEnd && isCatchAll(y[i]))) {
-                return true;
-            }
-            if (xEnd || yEnd) {
-                return xEnd && yEnd;
-            }
-            boolean xParam = x[i].startsWith("{");
-            boolean yParam = y[i].startsWith("{");
-            if (!xParam && !yParam && !x[i].equals(y[i])) {
-                return false;
-            }
-        }
-    }
-
-    private static String[] segments(String template) {
-        String t = template.replaceAll("^/+|/+$", "");
-        return t.isEmpty() ? new String[0] : t.split("/");
-    }
-
-    private static boolean isCatchAll(String segment) {
-        return segment.equals("*") || (segment.startsWith("{") && segment.endsWith("...}"));
     }
 
     /** Application handlers only: everything but Spring's own (Spring Boot's {@code /error} controller). */
