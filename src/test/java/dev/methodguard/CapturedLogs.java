@@ -24,6 +24,7 @@ final class CapturedLogs implements AutoCloseable {
     private final ByteArrayOutputStream jetty = new ByteArrayOutputStream();
     private final List<LogRecord> records = new ArrayList<>();
     private final Logger julLogger;
+    private final boolean originalUseParent;
     private final Level originalLevel;
     private final Handler handler;
 
@@ -71,6 +72,9 @@ final class CapturedLogs implements AutoCloseable {
         };
         handler.setLevel(julLevel);
         julLogger.addHandler(handler);
+        // Captured, not printed as well: a test that expects a SEVERE record must not leave it on the console.
+        this.originalUseParent = julLogger.getUseParentHandlers();
+        julLogger.setUseParentHandlers(false);
     }
 
     /** Jetty's log and JUL records of {@code julLoggerName} (use "" for all) at {@code julLevel} or above. */
@@ -105,6 +109,7 @@ final class CapturedLogs implements AutoCloseable {
     public void close() {
         appender.setStream(originalStream);
         julLogger.removeHandler(handler);
+        julLogger.setUseParentHandlers(originalUseParent);
         julLogger.setLevel(originalLevel);
     }
 }
