@@ -484,11 +484,16 @@ class RouteTableTest {
             for (int i = 0; i < 200_000; i++) { // warm up: JIT, and this thread's Matchers are created here
                 sink += t.match(paths[i % paths.length]);
             }
-            long before = mx.getCurrentThreadAllocatedBytes();
-            for (int i = 0; i < 100_000; i++) {
-                sink += t.match(paths[i % paths.length]);
+            // Best of five rounds: a JIT event can charge a few hundred bytes to this thread once (seen under
+            // load); an allocation per match would show as at least 1.6 MB in every round.
+            long allocated = Long.MAX_VALUE;
+            for (int round = 0; round < 5 && allocated != 0; round++) {
+                long before = mx.getCurrentThreadAllocatedBytes();
+                for (int i = 0; i < 100_000; i++) {
+                    sink += t.match(paths[i % paths.length]);
+                }
+                allocated = Math.min(allocated, mx.getCurrentThreadAllocatedBytes() - before);
             }
-            long allocated = mx.getCurrentThreadAllocatedBytes() - before;
             assertEquals(0, allocated, "bytes allocated by 100,000 matches (sink " + sink + ")");
             assertTrue(t.match("/rx/12/x.json") >= 0 && t.match("/rx/a/b.js") < 0);
         }
