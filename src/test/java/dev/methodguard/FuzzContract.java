@@ -168,6 +168,15 @@ public abstract class FuzzContract {
     protected abstract boolean closesConnectionAfter(int status, int nth);
 
     /**
+     * Whether the container closes the connection by design after a response with this status to the
+     * {@code nth} request with this method on that connection; by default whatever the status says
+     * ({@link #closesConnectionAfter(int, int)}).
+     */
+    protected boolean closesConnectionAfter(String method, int status, int nth) {
+        return closesConnectionAfter(status, nth);
+    }
+
+    /**
      * The status with which the container itself answers every request with this method, before any filter
      * (so the servlet never runs and the answer is not MethodGuard's), or 0 when it passes the method on.
      */
@@ -272,7 +281,7 @@ public abstract class FuzzContract {
                     continue;
                 }
                 String what = req.describe() + " (request " + nth + " on its connection) -> " + res.statusLine() + " " + res.headers();
-                boolean byDesign = closesConnectionAfter(res.status(), nth);
+                boolean byDesign = closesConnectionAfter(req.method(), res.status(), nth);
                 assertEquals(byDesign, announced, (byDesign ? "the container closes after this response by design, yet did not say so: "
                         : "a connection closed after a response the container keeps connections open for: ") + what);
                 if (announced) {
