@@ -50,8 +50,12 @@ import org.junit.jupiter.api.Test;
  * {@code Connection: close} must be one of those, and the server must then really close; the client
  * reconnects. A connection closed without any response is a lost response, tolerated for at most 1% of
  * the requests (a container may drop a request line it refuses).
+ *
+ * <p>Public, and published in the test-jar, so that a standalone server in another process runs it too
+ * (examples/containers-it): there the servlets are {@link Recording}s in a deployed WAR under
+ * {@link #basePath()}, and {@link #takeServed} asks the WAR's {@link Served} endpoint which of them ran.
  */
-abstract class FuzzContract {
+public abstract class FuzzContract {
     static final long SEED = Long.getLong("methodguard.fuzz.seed", System.nanoTime() ^ Runtime.getRuntime().freeMemory());
     static final int REQUESTS = Integer.getInteger("methodguard.fuzz.requests", 10_000);
     static final String TCHARS = "!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
@@ -62,9 +66,18 @@ abstract class FuzzContract {
     static final ObjectMapper JSON = new ObjectMapper();
     static final Set<Integer> CONTAINER_REFUSALS = Set.of(400, 413, 414, 431);
 
-    /** Runs every method; records the X-Req id of each request it serves. */
-    static class Recording extends HttpServlet {
+    /**
+     * Runs every method; records the X-Req id of each request it serves. Registers itself under its servlet
+     * name at init(), so that {@link Served} finds it where the test cannot (a server in another process).
+     */
+    public static class Recording extends HttpServlet {
+        static final Map<String, Recording> BY_NAME = new ConcurrentHashMap<>();
         final Set<String> served = ConcurrentHashMap.newKeySet();
+
+        @Override
+        public void init() {
+            BY_NAME.put(getServletName(), this);
+        }
 
         @Override
         protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
@@ -72,6 +85,25 @@ abstract class FuzzContract {
             served.add(id == null ? "none" : id);
             resp.setContentType("text/plain");
             resp.getWriter().print("served " + id);
+        }
+    }
+
+    /**
+     * For a server in another process: {@code GET <served>?id=N} answers the names of the {@link Recording}
+     * servlets (comma-separated, maybe none) that served request N, and forgets that they did.
+     */
+    public static class Served extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            String id = req.getParameter("id");
+            List<String> names = new java.util.ArrayList<>();
+            Recording.BY_NAME.forEach((name, r) -> {
+                if (r.served.remove(id)) {
+                    names.add(name);
+                }
+            });
+            resp.setContentType("text/plain");
+            resp.getWriter().print(String.join(",", names));
         }
     }
 
@@ -90,32 +122,70 @@ abstract class FuzzContract {
     static final Map<String, String> ALLOW = Map.of("/items/", "GET, HEAD, OPTIONS, POST", "/admin/", "DELETE, OPTIONS, PROPPATCH, PUT");
 
     /** MethodGuard's init-params, and each declared servlet's {@code methodguard.allowed-methods}. */
-    static final Map<String, String> FILTER_PARAMS = Map.of("known-methods", "PATCH, MKCOL");
-    static final String ITEMS_ALLOWED = "GET, POST";
-    static final String ADMIN_ALLOWED = "PUT, DELETE, PROPPATCH";
+    public static final Map<String, String> FILTER_PARAMS = Map.of("known-methods", "PATCH, MKCOL");
+    public static final String ITEMS_ALLOWED = "GET, POST";
+    public static final String ADMIN_ALLOWED = "PUT, DELETE, PROPPATCH";
 
     /** The port of the container under test. */
-    abstract int port();
+    protected abstract int port();
 
     /** A label for the printed observations, e.g. {@code jetty-ee10}. */
-    abstract String container();
+    protected abstract String container();
+
+    /** The context path of the application under test ({@code ""} for the root context, else e.g. {@code /fuzz}). */
+    protected String basePath() {
+        return "";
+    }
+
+    /**
+     * The names of the servlets ({@code items}, {@code admin}, {@code open}) that served request {@code id},
+     * forgetting that they did. Here the in-memory records of {@link #items}, {@link #admin} and {@link #open};
+     * a server in another process answers it with its {@link Served} endpoint.
+     */
+    protected Set<String> takeServed(String id) throws IOException {
+        Set<String> names = new java.util.TreeSet<>();
+        if (items.served.remove(id)) {
+            names.add("items");
+        }
+        if (admin.served.remove(id)) {
+            names.add("admin");
+        }
+        if (open.served.remove(id)) {
+            names.add("open");
+        }
+        return names;
+    }
+
+    /** Whether the container answers this method like HEAD (no body, whatever the headers say). */
+    protected boolean headLike(String method) {
+        return method.equals("HEAD");
+    }
 
     /**
      * Whether the container closes the connection by design (announcing {@code Connection: close}) after a
      * response with this status to the {@code nth} request (from 1) on that connection.
      */
-    abstract boolean closesConnectionAfter(int status, int nth);
+    protected abstract boolean closesConnectionAfter(int status, int nth);
+
+    /**
+     * Whether the container closes the connection by design after a response with this status to the
+     * {@code nth} request with this method on that connection; by default whatever the status says
+     * ({@link #closesConnectionAfter(int, int)}).
+     */
+    protected boolean closesConnectionAfter(String method, int status, int nth) {
+        return closesConnectionAfter(status, nth);
+    }
 
     /**
      * The status with which the container itself answers every request with this method, before any filter
      * (so the servlet never runs and the answer is not MethodGuard's), or 0 when it passes the method on.
      */
-    int containerAnswers(String method) {
+    protected int containerAnswers(String method) {
         return 0;
     }
 
     /** Anything the subclass counted itself (e.g. container log records it held back), added to the stats. */
-    void addContainerStats(Map<String, Integer> stats) {
+    protected void addContainerStats(Map<String, Integer> stats) {
     }
 
     /** One generated request and what the filter must do with it. */
@@ -127,7 +197,7 @@ abstract class FuzzContract {
     }
 
     @Test
-    void tenThousandRandomRequestsKeepEveryInvariant() {
+    public void tenThousandRandomRequestsKeepEveryInvariant() {
         System.out.printf("[Fuzz] %s seed=%d requests=%d (reproduce with -Dmethodguard.fuzz.seed=%d)%n", container(), SEED, REQUESTS, SEED);
         Map<String, Integer> stats = new TreeMap<>();
         long t0 = System.nanoTime();
@@ -151,7 +221,7 @@ abstract class FuzzContract {
         ByteArrayOutputStream seen = new ByteArrayOutputStream();
         try {
             for (int i = 0; i < REQUESTS; i++) {
-                Req req = generate(i, random);
+                Req req = generate(i, random, basePath());
                 if (socket == null) {
                     socket = new Socket(InetAddress.getLoopbackAddress(), port());
                     socket.setSoTimeout(10_000);
@@ -185,7 +255,7 @@ abstract class FuzzContract {
                     out.write(req.bytes());
                     out.flush();
                     seen.reset();
-                    res = RawHttp.read(in, req.method().equals("HEAD"));
+                    res = RawHttp.read(in, headLike(req.method()));
                 } catch (RuntimeException unreadable) {
                     throw new AssertionError("unreadable response to " + req.describe() + ", previous: "
                             + (previous == null ? "none" : previous.describe()) + ", bytes read: "
@@ -211,7 +281,7 @@ abstract class FuzzContract {
                     continue;
                 }
                 String what = req.describe() + " (request " + nth + " on its connection) -> " + res.statusLine() + " " + res.headers();
-                boolean byDesign = closesConnectionAfter(res.status(), nth);
+                boolean byDesign = closesConnectionAfter(req.method(), res.status(), nth);
                 assertEquals(byDesign, announced, (byDesign ? "the container closes after this response by design, yet did not say so: "
                         : "a connection closed after a response the container keeps connections open for: ") + what);
                 if (announced) {
@@ -242,16 +312,15 @@ abstract class FuzzContract {
         }
     }
 
-    private static boolean anyServed(Req req) {
-        String id = Integer.toString(req.id());
-        return items.served.remove(id) | admin.served.remove(id) | open.served.remove(id);
+    private boolean anyServed(Req req) throws IOException {
+        return !takeServed(Integer.toString(req.id())).isEmpty();
     }
 
-    private static Recording servlet(Target t) {
+    private static String servlet(Target t) {
         return switch (t.prefix()) {
-            case "/items/" -> items;
-            case "/admin/" -> admin;
-            default -> open;
+            case "/items/" -> "items";
+            case "/admin/" -> "admin";
+            default -> "open";
         };
     }
 
@@ -262,10 +331,9 @@ abstract class FuzzContract {
     void check(Req req, RawHttp.Response res, Map<String, Integer> stats) throws IOException {
         String what = req.describe() + " -> " + res.statusLine() + " " + res.headers() + " " + Escape.forLog(res.body(), 300);
         String id = Integer.toString(req.id());
-        Recording own = servlet(req.target());
-        boolean served = own.served.remove(id);
-        boolean servedElsewhere = (own != items && items.served.remove(id)) | (own != admin && admin.served.remove(id))
-                | (own != open && open.served.remove(id));
+        Set<String> ran = takeServed(id);
+        boolean served = ran.contains(servlet(req.target()));
+        boolean servedElsewhere = ran.size() > (served ? 1 : 0);
         assertFalse(servedElsewhere, "served by another servlet: " + what);
         int status = res.status();
         assertFalse(status >= 500 && status != 501, "server error: " + what);
@@ -364,11 +432,11 @@ abstract class FuzzContract {
 
     // ---- generation ----
 
-    static Req generate(int id, SplittableRandom r) {
+    static Req generate(int id, SplittableRandom r, String base) {
         String method = method(r);
         Target target = TARGETS.get(r.nextInt(TARGETS.size()));
         boolean hostile = r.nextInt(100) < 35;
-        String path = target.prefix() + path(r, hostile);
+        String path = base + target.prefix() + path(r, hostile);
         String query = r.nextInt(10) == 0 ? "?q=" + segment(r, 1 + r.nextInt(20), hostile) : "";
         String rawTarget = path + query;
         ByteArrayOutputStream b = new ByteArrayOutputStream(method.length() + rawTarget.length() + 512);

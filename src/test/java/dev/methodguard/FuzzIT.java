@@ -45,17 +45,17 @@ class FuzzIT extends FuzzContract {
     }
 
     @Override
-    int port() {
+    protected int port() {
         return jetty.port;
     }
 
     @Override
-    String container() {
+    protected String container() {
         return "jetty-" + TestJetty.EE;
     }
 
     @Override
-    boolean closesConnectionAfter(int status, int nth) {
+    protected boolean closesConnectionAfter(int status, int nth) {
         return false;
     }
 }

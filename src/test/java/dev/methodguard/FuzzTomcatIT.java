@@ -93,27 +93,27 @@ class FuzzTomcatIT extends FuzzContract {
     }
 
     @Override
-    int port() {
+    protected int port() {
         return tomcat.port();
     }
 
     @Override
-    String container() {
+    protected String container() {
         return "tomcat-11";
     }
 
     @Override
-    boolean closesConnectionAfter(int status, int nth) {
+    protected boolean closesConnectionAfter(int status, int nth) {
         return tomcat.closesConnectionAfter(status, nth);
     }
 
     @Override
-    int containerAnswers(String method) {
+    protected int containerAnswers(String method) {
         return method.equals("CONNECT") ? 501 : 0;
     }
 
     @Override
-    void addContainerStats(Map<String, Integer> stats) {
+    protected void addContainerStats(Map<String, Integer> stats) {
         Map<String, Integer> held = new TreeMap<>();
         for (LogRecord r : HELD_BACK) {
             String message = String.valueOf(r.getMessage()).lines().findFirst().orElse("");

@@ -35,21 +35,50 @@ import org.junit.jupiter.api.Test;
  * design ({@link #closesConnectionAfter}), and the server must then really close; the client reconnects.
  * Subclasses run it on a container with a {@link TestServlets.GetPost} on /items/* and MethodGuard on /*
  * with {@link #FILTER_PARAMS}.
+ *
+ * <p>Public, and published in the test-jar, so that a standalone server in another process runs it too
+ * (examples/containers-it): there the servlet is an {@link Items} in a deployed WAR under {@link #basePath()},
+ * and the {@link Server} reports its calls with the WAR's {@link Calls} endpoint.
  */
-abstract class LoadContract {
+public abstract class LoadContract {
     static final int CLIENTS = 32;
     static final int PER_CLIENT = 200;
-    static final Map<String, String> FILTER_PARAMS = Map.of("known-methods", "DELETE");
+    public static final Map<String, String> FILTER_PARAMS = Map.of("known-methods", "DELETE");
 
     enum Kind { GET, HEAD, POST, DELETE_405, FOO_501, OPTIONS, BREW_501 }
 
     /** A running container. */
-    interface Server extends AutoCloseable {
+    public interface Server extends AutoCloseable {
         int port();
+
+        /** How often the servlet ran: here {@code servlet}'s own count; a server in another process asks its {@link Calls}. */
+        default int servletCalls(TestServlets.GetPost servlet) throws Exception {
+            return servlet.calls.get();
+        }
+    }
+
+    /** For a WAR: the {@link TestServlets.GetPost} on /items/*, which {@link Calls} reports on. */
+    public static class Items extends TestServlets.GetPost {
+        static volatile Items last;
+
+        @Override
+        public void init() {
+            last = this;
+        }
+    }
+
+    /** For a WAR: {@code GET} answers how often the {@link Items} servlet ran. */
+    public static class Calls extends jakarta.servlet.http.HttpServlet {
+        @Override
+        protected void doGet(jakarta.servlet.http.HttpServletRequest req, jakarta.servlet.http.HttpServletResponse resp) throws java.io.IOException {
+            Items items = Items.last;
+            resp.setContentType("text/plain");
+            resp.getWriter().print(items == null ? "none" : Integer.toString(items.calls.get()));
+        }
     }
 
     /** What the container and MethodGuard log at WARNING or above while open. */
-    interface Warnings extends AutoCloseable {
+    public interface Warnings extends AutoCloseable {
         List<String> warnings();
 
         @Override
@@ -57,22 +86,27 @@ abstract class LoadContract {
     }
 
     /** Starts the container: {@code servlet} on /items/*, MethodGuard on /* with {@link #FILTER_PARAMS}. */
-    abstract Server start(TestServlets.GetPost servlet) throws Exception;
+    protected abstract Server start(TestServlets.GetPost servlet) throws Exception;
 
     /** Starts capturing the warnings of the container and of MethodGuard. */
-    abstract Warnings captureWarnings();
+    protected abstract Warnings captureWarnings();
 
     /** A label for the printed observations, e.g. {@code jetty-ee10}. */
-    abstract String container();
+    protected abstract String container();
+
+    /** The context path of the application under test ({@code ""} for the root context, else e.g. {@code /load}). */
+    protected String basePath() {
+        return "";
+    }
 
     /**
      * Whether the container closes the connection by design (announcing {@code Connection: close}) after a
      * response with this status to the {@code nth} request (from 1) on that connection.
      */
-    abstract boolean closesConnectionAfter(int status, int nth);
+    protected abstract boolean closesConnectionAfter(int status, int nth);
 
     @Test
-    void thirtyTwoClientsGetOnlyCorrectAnswersAndTheLogStaysQuiet() throws Exception {
+    public void thirtyTwoClientsGetOnlyCorrectAnswersAndTheLogStaysQuiet() throws Exception {
         TestServlets.GetPost servlet = new TestServlets.GetPost();
         try (Server server = start(servlet)) {
             Map<Kind, LongAdder> counts = new ConcurrentHashMap<>();
@@ -108,7 +142,7 @@ abstract class LoadContract {
             assertEquals(List.of(), errors.subList(0, Math.min(errors.size(), 20)));
             long total = counts.values().stream().mapToLong(LongAdder::sum).sum();
             assertEquals((long) CLIENTS * PER_CLIENT, total);
-            assertEquals(expectedServletCalls.get(), servlet.calls.get(), "servlet calls");
+            assertEquals(expectedServletCalls.get(), server.servletCalls(servlet), "servlet calls");
             assertEquals(List.of(), warnings, "warnings during the run");
         }
     }
@@ -130,7 +164,7 @@ abstract class LoadContract {
                 InputStream in = socket.getInputStream();
                 nth++;
                 Kind kind = Kind.values()[random.nextInt(Kind.values().length)];
-                String path = "/items/" + client + "-" + i;
+                String path = basePath() + "/items/" + client + "-" + i;
                 String request = switch (kind) {
                     case GET -> "GET " + path;
                     case HEAD -> "HEAD " + path;

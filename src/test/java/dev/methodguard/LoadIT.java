@@ -10,7 +10,7 @@ import java.util.logging.Level;
  */
 class LoadIT extends LoadContract {
     @Override
-    Server start(TestServlets.GetPost servlet) throws Exception {
+    protected Server start(TestServlets.GetPost servlet) throws Exception {
         TestJetty.App app = TestJetty.app()
                 .servlet("items", servlet, "/items/*")
                 .filter(new MethodGuardFilter());
@@ -30,7 +30,7 @@ class LoadIT extends LoadContract {
     }
 
     @Override
-    Warnings captureWarnings() {
+    protected Warnings captureWarnings() {
         CapturedLogs logs = CapturedLogs.start("", Level.WARNING);
         return new Warnings() {
             @Override
@@ -48,12 +48,12 @@ class LoadIT extends LoadContract {
     }
 
     @Override
-    String container() {
+    protected String container() {
         return "jetty-" + TestJetty.EE;
     }
 
     @Override
-    boolean closesConnectionAfter(int status, int nth) {
+    protected boolean closesConnectionAfter(int status, int nth) {
         return false;
     }
 }

@@ -12,7 +12,7 @@ class LoadTomcatIT extends LoadContract {
     TestTomcat tomcat;
 
     @Override
-    Server start(TestServlets.GetPost servlet) throws Exception {
+    protected Server start(TestServlets.GetPost servlet) throws Exception {
         tomcat = TestTomcat.start(FILTER_PARAMS, (t, context, baseDir) -> {
             Tomcat.addServlet(context, "items", servlet);
             context.addServletMappingDecoded("/items/*", "items");
@@ -31,17 +31,17 @@ class LoadTomcatIT extends LoadContract {
     }
 
     @Override
-    Warnings captureWarnings() {
+    protected Warnings captureWarnings() {
         return julWarnings();
     }
 
     @Override
-    String container() {
+    protected String container() {
         return "tomcat-11";
     }
 
     @Override
-    boolean closesConnectionAfter(int status, int nth) {
+    protected boolean closesConnectionAfter(int status, int nth) {
         return tomcat.closesConnectionAfter(status, nth);
     }
 }

@@ -7,12 +7,12 @@ import java.io.IOException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Servlets for the tests. Each counts its invocations, so a test can prove a servlet never ran. */
-final class TestServlets {
+public final class TestServlets {
     private TestServlets() {
     }
 
     /** Answers 200 with "METHOD ok" and counts every call of service(). */
-    abstract static class Counting extends HttpServlet {
+    public abstract static class Counting extends HttpServlet {
         final AtomicInteger calls = new AtomicInteger();
 
         void ok(HttpServletRequest req, HttpServletResponse resp) throws IOException {
@@ -23,7 +23,7 @@ final class TestServlets {
     }
 
     /** Introspected: overrides doGet and doPost only. */
-    static class GetPost extends Counting {
+    public static class GetPost extends Counting {
         @Override
         protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
             ok(req, resp);
