@@ -236,7 +236,9 @@ final class RouteTable {
                 // "*": the servlet serves this path with any method (a Spring mapping without a method): pass through.
                 out.add(new Route(template, methods.equals("*") ? null : checkMethods(Methods.parseList(methods)), where));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(where + ": " + Methods.quote(lines[n]) + ": " + e.getMessage(), e);
+                // A template error already names the route and this line: keep only its reason.
+                String why = e.getCause() instanceof IllegalArgumentException c ? c.getMessage() : e.getMessage();
+                throw new IllegalArgumentException(where + ": " + Methods.quote(lines[n]) + ": " + why, e);
             }
         }
         return out;
