@@ -19,11 +19,21 @@ class FuzzIT extends FuzzContract {
      */
     static final JettyLogger HOST_PORT = (JettyLogger) LoggerFactory.getLogger("org.eclipse.jetty.util.HostPort");
     static JettyLevel hostPortLevel;
+    /**
+     * Once in a few runs Jetty 12.1.14's thread pool logs a WARN "Job failed ... already released" from
+     * HttpConnection.releaseRequestBuffer, with a stack trace, on a connection the fuzzer's hostile input made
+     * Jetty abort (seen 2026-11-30, inside Jetty's own buffer handling, no MethodGuard frame). Every response is
+     * still checked by this test; the trace is kept off the build log, as are the expected refusals above.
+     */
+    static final JettyLogger THREAD_POOL = (JettyLogger) LoggerFactory.getLogger("org.eclipse.jetty.util.thread.QueuedThreadPool");
+    static JettyLevel threadPoolLevel;
 
     @BeforeAll
     static void start() throws Exception {
         hostPortLevel = HOST_PORT.getLevel();
         HOST_PORT.setLevel(JettyLevel.ERROR);
+        threadPoolLevel = THREAD_POOL.getLevel();
+        THREAD_POOL.setLevel(JettyLevel.ERROR);
         TestJetty.App app = TestJetty.app()
                 .servlet("items", items, "/items/*")
                 .servletParam("items", InitParams.SERVLET_ALLOWED_METHODS, ITEMS_ALLOWED)
@@ -41,6 +51,7 @@ class FuzzIT extends FuzzContract {
             jetty.close();
         } finally {
             HOST_PORT.setLevel(hostPortLevel);
+            THREAD_POOL.setLevel(threadPoolLevel);
         }
     }
 
