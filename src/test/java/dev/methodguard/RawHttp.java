@@ -49,7 +49,7 @@ public final class RawHttp {
     }
 
     /** One request with a body (Content-Length framed), then Connection: close. */
-    static Response sendBody(int port, String method, String target, String body, String... headerLines) throws IOException {
+    public static Response sendBody(int port, String method, String target, String body, String... headerLines) throws IOException {
         StringBuilder req = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
                 .append("Host: 127.0.0.1:").append(port).append("\r\n");
         for (String h : headerLines) {
