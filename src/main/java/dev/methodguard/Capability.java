@@ -61,9 +61,9 @@ final class Capability {
     /** For a route's capability: its index in the servlet's table; else -1. */
     final int routeIndex;
     /** For a routed servlet: makes the capability of a route (or of several routes' methods together). */
-    private RouteMaker maker;
+    private final RouteMaker maker;
     /** For a routed servlet: whether several matching routes join their methods only within one resource class. */
-    private boolean unionWithinScope;
+    private final boolean unionWithinScope;
     /** For a routed servlet: the joined capabilities made so far, at most {@link #MAX_UNIONS}. */
     private final java.util.concurrent.ConcurrentHashMap<String, Capability> unions = new java.util.concurrent.ConcurrentHashMap<>();
     static final int MAX_UNIONS = 256;
@@ -75,12 +75,16 @@ final class Capability {
 
     private Capability(String servletName, List<String> mappings, Source source, SortedSet<String> allowed, String note,
                        boolean ownsOptions, boolean passesPreflight, Counters counters) {
-        this(servletName, mappings, source, allowed, note, ownsOptions, passesPreflight, counters, null, null, null, false, -1);
+        this(servletName, mappings, source, allowed, note, ownsOptions, passesPreflight, counters, null, null, null, false, -1,
+                null, false);
     }
 
     private Capability(String servletName, List<String> mappings, Source source, SortedSet<String> allowed, String note,
                        boolean ownsOptions, boolean passesPreflight, Counters counters, RouteTable routes,
-                       Capability[] byRoute, String template, boolean ignoresMethodCase, int routeIndex) {
+                       Capability[] byRoute, String template, boolean ignoresMethodCase, int routeIndex, RouteMaker maker,
+                       boolean unionWithinScope) {
+        this.maker = maker;
+        this.unionWithinScope = unionWithinScope;
         this.ignoresMethodCase = ignoresMethodCase;
         this.routeIndex = routeIndex;
         // Jetty's fallback has a generated name (ServletHandler$Default404Servlet-5cf8b529): say what it is instead.
@@ -117,7 +121,7 @@ final class Capability {
     static Capability route(Capability servlet, int routeIndex, String template, SortedSet<String> allowed, boolean ownsOptions,
                             boolean passesPreflight, boolean ignoresMethodCase) {
         return new Capability(servlet.servletName, servlet.mappings, servlet.source, allowed, null, ownsOptions, passesPreflight,
-                servlet.counters, null, null, template, ignoresMethodCase, routeIndex);
+                servlet.counters, null, null, template, ignoresMethodCase, routeIndex, null, false);
     }
 
     /**
@@ -129,9 +133,7 @@ final class Capability {
                              RouteMaker maker, boolean unionWithinScope) {
         Capability[] byRoute = new Capability[routes.routes().size()];
         Capability servlet = new Capability(servletName, mappings, source, null, note, false, false, new Counters(), routes, byRoute,
-                null, false, -1);
-        servlet.maker = maker;
-        servlet.unionWithinScope = unionWithinScope;
+                null, false, -1, maker, unionWithinScope);
         for (int i = 0; i < byRoute.length; i++) {
             RouteTable.Route r = routes.routes().get(i);
             byRoute[i] = r.methods() == null ? null : maker.make(servlet, i, r.template(), r.methods());

@@ -207,11 +207,6 @@ public class MethodGuardFilter implements Filter {
         return s == null ? null : s.policy;
     }
 
-    /** The builder's settings, or {@code null}: for the startup listener. */
-    Settings preset() {
-        return preset;
-    }
-
     long rejected405() {
         return metrics.getRejected405();
     }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -35,7 +34,7 @@ class FuzzTomcatIT extends FuzzContract {
     static final List<LogRecord> HELD_BACK = new CopyOnWriteArrayList<>();
     /** A strong reference: JUL keeps only weak ones. */
     static final Logger HTTP11_LOG = Logger.getLogger("org.apache.coyote.http11");
-    static Handler holdBack;
+    static HeldBackRecords holdBack;
     static TestTomcat tomcat;
 
     @BeforeAll
@@ -58,38 +57,14 @@ class FuzzTomcatIT extends FuzzContract {
         try {
             tomcat.close();
         } finally {
-            HTTP11_LOG.removeHandler(holdBack);
-            HTTP11_LOG.setUseParentHandlers(true);
+            holdBack.remove();
         }
     }
 
     /** Holds back the INFO records of refused requests; passes every other record on to the parents' handlers. */
     static void holdBackRequestParsingReports() {
-        holdBack = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (record.getLevel().intValue() <= Level.INFO.intValue()
-                        && "org.apache.coyote.http11.Http11Processor".equals(record.getLoggerName())) {
-                    HELD_BACK.add(record);
-                    return;
-                }
-                for (Logger l = HTTP11_LOG.getParent(); l != null; l = l.getUseParentHandlers() ? l.getParent() : null) {
-                    for (Handler h : l.getHandlers()) {
-                        h.publish(record);
-                    }
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        HTTP11_LOG.setUseParentHandlers(false);
-        HTTP11_LOG.addHandler(holdBack);
+        holdBack = HeldBackRecords.install(HTTP11_LOG, record -> record.getLevel().intValue() <= Level.INFO.intValue()
+                && "org.apache.coyote.http11.Http11Processor".equals(record.getLoggerName()), HELD_BACK);
     }
 
     @Override

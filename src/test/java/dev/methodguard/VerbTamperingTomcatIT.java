@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -34,7 +33,7 @@ class VerbTamperingTomcatIT {
     /** Tomcat's SEVERE that the constraint leaves methods uncovered: this one does, on purpose. */
     static final List<LogRecord> UNCOVERED_RECORDS = new CopyOnWriteArrayList<>();
     /** The context's logger (a strong reference: JUL keeps only weak ones), while Tomcat starts. */
-    static Logger contextLog;
+    static HeldBackRecords heldBack;
     static TestTomcat tomcat;
 
     @BeforeAll
@@ -42,11 +41,8 @@ class VerbTamperingTomcatIT {
         try {
             startTomcat();
         } finally {
-            if (contextLog != null) {
-                for (Handler h : contextLog.getHandlers()) {
-                    contextLog.removeHandler(h);
-                }
-                contextLog.setUseParentHandlers(true);
+            if (heldBack != null) {
+                heldBack.remove();
             }
         }
     }
@@ -56,31 +52,9 @@ class VerbTamperingTomcatIT {
      * every other record goes on to the parent loggers' handlers as before.
      */
     static void captureUncoveredMethodsReport(Logger log) {
-        contextLog = log;
-        log.setUseParentHandlers(false);
-        log.addHandler(new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                String message = String.valueOf(record.getMessage());
-                if (record.getLevel() == Level.SEVERE && message.contains("[/admin/*]") && message.contains("uncovered")) {
-                    UNCOVERED_RECORDS.add(record);
-                    return;
-                }
-                for (Logger l = log.getParent(); l != null; l = l.getUseParentHandlers() ? l.getParent() : null) {
-                    for (Handler h : l.getHandlers()) {
-                        h.publish(record);
-                    }
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        });
+        heldBack = HeldBackRecords.install(log, record -> record.getLevel() == Level.SEVERE
+                && String.valueOf(record.getMessage()).contains("[/admin/*]")
+                && String.valueOf(record.getMessage()).contains("uncovered"), UNCOVERED_RECORDS);
     }
 
     static void startTomcat() throws Exception {
