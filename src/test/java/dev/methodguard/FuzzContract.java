@@ -52,7 +52,7 @@ import org.junit.jupiter.api.Test;
  * the requests (a container may drop a request line it refuses).
  *
  * <p>Public, and published in the test-jar, so that a standalone server in another process runs it too
- * (examples/containers-it): there the servlets are {@link Recording}s in a deployed WAR under
+ * (it/containers): there the servlets are {@link Recording}s in a deployed WAR under
  * {@link #basePath()}, and {@link #takeServed} asks the WAR's {@link Served} endpoint which of them ran.
  */
 public abstract class FuzzContract {

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
  * with {@link #FILTER_PARAMS}.
  *
  * <p>Public, and published in the test-jar, so that a standalone server in another process runs it too
- * (examples/containers-it): there the servlet is an {@link Items} in a deployed WAR under {@link #basePath()},
+ * (it/containers): there the servlet is an {@link Items} in a deployed WAR under {@link #basePath()},
  * and the {@link Server} reports its calls with the WAR's {@link Calls} endpoint.
  */
 public abstract class LoadContract {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The listener the jar's web-fragment declares: validation and the startup table at deployment, before any
  * filter is initialized, so lazy servers (WildFly, Open Liberty) and lenient ones (GlassFish, Payara) fail
- * closed and log in time. Against real servers: examples/containers-it.
+ * closed and log in time. Against real servers: it/containers.
  */
 class MethodGuardStartupTest {
     private static Fakes.Context context() {

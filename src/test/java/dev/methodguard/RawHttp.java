@@ -17,7 +17,7 @@ import java.util.Map;
  * any header byte for byte (Java's HttpClient refuses some), and reads one response.
  *
  * <p>Public, and published in the test-jar ({@code <classifier>tests</classifier>}), so that other builds'
- * tests (e.g. examples/containers-it) use this client instead of a copy.
+ * tests (e.g. it/containers) use this client instead of a copy.
  */
 public final class RawHttp {
     private RawHttp() {

@@ -1,8 +1,0 @@
-package dev.methodguard.examples.containers;
-
-/** Eclipse Jetty 12.1, ee10 environment (Servlet 6.0), from jetty-home, without JSP. */
-class JettyEe10IT extends JettyContract {
-    JettyEe10IT() {
-        super(new Jetty("jetty-12.1-ee10", "ee10", false));
-    }
-}
