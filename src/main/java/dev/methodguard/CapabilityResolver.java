@@ -12,7 +12,9 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -95,16 +97,12 @@ final class CapabilityResolver {
         }
         List<Capability> capabilities = new ArrayList<>();
         for (Map.Entry<String, ? extends ServletRegistration> e : registrations.entrySet()) {
-            Capability c = resolveOne(e.getKey(), e.getValue(), settings, context, filterLabel, constraints, cors);
+            Capability c = resolveOne(e.getKey(), e.getValue(), settings, context, filterLabel, constraints, cors, warnings);
             capabilities.add(c);
             if (!c.isDeclared()) {
                 warnings.add("servlet '" + c.servletName + "' is undeclared (" + c.note + "), so its requests pass through unchecked. "
                         + "Declare its methods with @AllowedMethods on its class, the servlet init-param "
                         + InitParams.SERVLET_ALLOWED_METHODS + ", or MethodGuardFilter.builder().allowedMethods(\"" + c.servletName + "\", ...)");
-            } else if (c.note != null && c.note.startsWith(HEAD_REFUSED)) {
-                warnings.add("servlet '" + c.servletName + "': " + c.note + ". Add HEAD to the constraint's methods "
-                        + "(<http-method>HEAD</http-method>, @HttpMethodConstraint(\"HEAD\")), or, for a web.xml constraint, "
-                        + "declare <deny-uncovered-http-methods/>");
             }
         }
         boolean corsEverywhere = cors.coversEverything();
@@ -113,17 +111,16 @@ final class CapabilityResolver {
         return new Policy(capabilities, files, jsps, settings, warnings);
     }
 
-    private static final String HEAD_REFUSED = "HEAD refused: ";
-
     private static Capability resolveOne(String name, ServletRegistration reg, Settings settings, ServletContext context,
-                                         String filterLabel, SecurityConstraints constraints, CorsFilters cors) throws ServletException {
+                                         String filterLabel, SecurityConstraints constraints, CorsFilters cors,
+                                         List<String> warnings) throws ServletException {
         List<String> mappings = mappings(reg);
         String className = reg.getClassName();
         Class<?> servletClass = className == null ? null : load(className, context);
         boolean corsCovered = cors.covers(name, mappings);
         // Decided here, once: where GET is constrained and HEAD is not, HEAD is refused (fails closed).
         Declarer declare = (source, raw, note) -> declared(name, mappings, source, raw, note, settings,
-                constraints.headGap(mappings, servletClass), corsCovered);
+                constraints.headGap(mappings, servletClass), corsCovered, warnings);
         Set<String> fromBuilder = settings.servlets().get(name);
         List<RouteTable.Route> builderRoutes = settings.routes().get(name);
         List<Class<?>> builderRest = settings.jakartaRest().get(name);
@@ -235,25 +232,20 @@ final class CapabilityResolver {
     }
 
     private static Capability declared(String name, List<String> mappings, Source source, Set<String> raw, String note,
-                                       Settings settings, String headGap, boolean corsCovered) {
-        TreeSet<String> allowed = new TreeSet<>(raw);
-        if (allowed.contains(Methods.GET)) {
-            allowed.add(Methods.HEAD);
-        }
+                                       Settings settings, String headGap, boolean corsCovered, List<String> warnings) {
         // A servlet that implements OPTIONS (or was declared with it) answers OPTIONS itself: its Accept-Patch,
         // DAV or other headers are not lost. Container servlets never count: their doOptions only lists doXxx.
         boolean ownsOptions = raw.contains(Methods.OPTIONS) && source != Source.CONTAINER_DEFAULT
                 && source != Source.CONTAINER_FALLBACK && source != Source.FRAMEWORK;
-        allowed.add(Methods.OPTIONS);
-        if (!settings.allowTrace()) {
-            allowed.remove(Methods.TRACE);
-        } else if (source == Source.INTROSPECTION) {
-            allowed.add(Methods.TRACE); // every HttpServlet that keeps service() inherits doTrace
+        // Every HttpServlet that keeps service() inherits doTrace: introspection answers for TRACE too.
+        EffectiveMethods effective = EffectiveMethods.of(raw, settings.allowTrace(), source == Source.INTROSPECTION, headGap != null);
+        if (effective.headRefused()) {
+            note = (note == null ? "" : note + "; ") + "HEAD refused: " + headGap;
+            warnings.add("servlet '" + name + "': " + note + ". Add HEAD to the constraint's methods "
+                    + "(<http-method>HEAD</http-method>, @HttpMethodConstraint(\"HEAD\")), or, for a web.xml constraint, "
+                    + "declare <deny-uncovered-http-methods/>");
         }
-        if (headGap != null && allowed.remove(Methods.HEAD)) {
-            note = (note == null ? "" : note + "; ") + HEAD_REFUSED + headGap;
-        }
-        return Capability.declared(name, mappings, source, allowed, note, ownsOptions,
+        return Capability.declared(name, mappings, source, effective.allowed(), note, ownsOptions,
                 passesPreflight(settings.preflight(), ownsOptions, corsCovered));
     }
 
@@ -271,27 +263,16 @@ final class CapabilityResolver {
     private static Capability routed(String name, List<String> mappings, Source source, RouteTable table, String note,
                                      Settings settings, String headGap, boolean corsCovered, boolean resteasy) {
         return Capability.routed(name, mappings, source, note, table, (servlet, index, template, methods) -> {
-            TreeSet<String> allowed = new TreeSet<>(methods);
-            if (allowed.contains(Methods.GET)) {
-                allowed.add(Methods.HEAD);
-            }
             boolean ownsOptions = methods.contains(Methods.OPTIONS);
-            allowed.add(Methods.OPTIONS);
-            if (!settings.allowTrace()) {
-                allowed.remove(Methods.TRACE);
-            }
-            if (headGap != null) {
-                allowed.remove(Methods.HEAD);
-            }
+            SortedSet<String> allowed = EffectiveMethods.of(methods, settings.allowTrace(), false, headGap != null).allowed();
             return Capability.route(servlet, index, template, allowed, ownsOptions,
                     passesPreflight(settings.preflight(), ownsOptions, corsCovered), resteasy);
         }, resteasy);
     }
 
     private static Capability fallback(String name, List<String> mappings, Set<String> raw, Settings settings, boolean corsCovered) {
-        TreeSet<String> allowed = new TreeSet<>(raw);
-        allowed.add(Methods.HEAD);
-        allowed.add(Methods.OPTIONS);
+        // Static files and JSPs: raw has GET and never TRACE, so this is raw with HEAD and OPTIONS.
+        SortedSet<String> allowed = EffectiveMethods.of(raw, settings.allowTrace(), false, false).allowed();
         return Capability.declared(name, mappings, Source.CONTAINER_FALLBACK, allowed, null, false,
                 passesPreflight(settings.preflight(), false, corsCovered));
     }
@@ -358,7 +339,7 @@ final class CapabilityResolver {
         return p.length == 2 && p[0].getName().equals(first) && p[1].getName().equals(second);
     }
 
-    /** Loads without initializing: reading a class must not run its static initializers. */
+    /** The servlet's class as the application, the current thread or MethodGuard sees it (first that loads it). */
     private static Class<?> load(String className, ServletContext context) {
         List<ClassLoader> loaders = new ArrayList<>(3);
         try {
@@ -369,13 +350,11 @@ final class CapabilityResolver {
         loaders.add(Thread.currentThread().getContextClassLoader());
         loaders.add(CapabilityResolver.class.getClassLoader());
         for (ClassLoader loader : loaders) {
-            if (loader == null) {
-                continue;
-            }
-            try {
-                return Class.forName(className, false, loader);
-            } catch (ClassNotFoundException | LinkageError ignored) {
-                // try the next loader
+            if (loader != null) {
+                Optional<Class<?>> c = Classes.load(className, loader);
+                if (c.isPresent()) {
+                    return c.get();
+                }
             }
         }
         return null;

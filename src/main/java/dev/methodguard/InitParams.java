@@ -1,13 +1,5 @@
 package dev.methodguard;
 
-import static dev.methodguard.SettingsBuilder.ALLOW_TRACE;
-import static dev.methodguard.SettingsBuilder.ERROR_BODY;
-import static dev.methodguard.SettingsBuilder.FORMAT;
-import static dev.methodguard.SettingsBuilder.JMX;
-import static dev.methodguard.SettingsBuilder.KNOWN_METHODS;
-import static dev.methodguard.SettingsBuilder.MODE;
-import static dev.methodguard.SettingsBuilder.PREFLIGHT;
-
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
 import java.lang.reflect.InvocationTargetException;
@@ -20,11 +12,20 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Reads a filter's init-params into the same {@link SettingsBuilder} that programmatic users fill, so
- * both paths share one set of rules. Unknown parameter names are rejected: a typo such as
- * {@code allow_trace} must not silently leave the default in force.
+ * The init-param grammar: reads a filter's init-params into the same public {@link MethodGuardFilter.Builder}
+ * that programmatic users fill (as Caffeine's {@code CaffeineSpec} fills {@code Caffeine}), so both paths share
+ * one set of rules and end in one immutable {@link Settings}. Unknown parameter names are rejected: a typo
+ * such as {@code allow_trace} must not silently leave the default in force. Also names the servlet
+ * init-params that declare a servlet's methods or routes in {@code web.xml}.
  */
 final class InitParams {
+    static final String KNOWN_METHODS = "known-methods";
+    static final String FORMAT = "format";
+    static final String ALLOW_TRACE = "allow-trace";
+    static final String JMX = "jmx";
+    static final String MODE = "mode";
+    static final String PREFLIGHT = "preflight";
+    static final String ERROR_BODY = "error-body";
     static final List<String> ALL = List.of(KNOWN_METHODS, FORMAT, ALLOW_TRACE, JMX, MODE, PREFLIGHT, ERROR_BODY);
 
     /** The servlet init-param that declares a servlet's methods in web.xml. */
@@ -35,25 +36,23 @@ final class InitParams {
     private InitParams() {
     }
 
-    static List<String> names(FilterConfig config) {
-        return config.getInitParameterNames() == null ? List.of() : Collections.list(config.getInitParameterNames());
-    }
-
+    /** A filter's init-params, in the container's order. */
     static Map<String, String> of(FilterConfig config) {
         Map<String, String> params = new LinkedHashMap<>();
-        for (String name : names(config)) {
-            params.put(name, config.getInitParameter(name));
+        if (config.getInitParameterNames() != null) {
+            for (String name : Collections.list(config.getInitParameterNames())) {
+                params.put(name, config.getInitParameter(name));
+            }
         }
         return params;
     }
 
-    static Settings parse(FilterConfig config) throws ServletException {
-        return parse(filterLabel(config.getFilterName()), of(config), Thread.currentThread().getContextClassLoader());
-    }
-
-    /** Parses init-params; {@code loader} loads an {@code error-body} class. */
+    /**
+     * Parses init-params into a fresh builder and returns its settings; a bad value fails naming the filter,
+     * the parameter, the value and what is accepted. {@code loader} loads an {@code error-body} class.
+     */
     static Settings parse(String label, Map<String, String> params, ClassLoader loader) throws ServletException {
-        SettingsBuilder builder = new SettingsBuilder();
+        MethodGuardFilter.Builder builder = MethodGuardFilter.builder();
         for (Map.Entry<String, String> e : params.entrySet()) {
             String name = e.getKey();
             String value = e.getValue();
@@ -73,7 +72,7 @@ final class InitParams {
                         + Methods.quote(value) + ": " + ex.getMessage());
             }
         }
-        return builder.build();
+        return builder.settings();
     }
 
     /** The constant whose init-param value this is, ignoring case and surrounding blanks; else a message listing them. */
@@ -102,19 +101,21 @@ final class InitParams {
     /** Instantiates the named {@link ErrorBodyFactory} once, at init(); its failures name the class. */
     private static ErrorBodyFactory errorBody(String className, ClassLoader loader) {
         String name = className == null ? "" : className.strip();
+        Class<?> c = Classes.load(name, loader).orElseThrow(() -> new IllegalArgumentException(
+                "no class of that name can be loaded; accepted: the name of a class implementing "
+                        + ErrorBodyFactory.class.getName() + " with a public no-argument constructor"));
+        if (!ErrorBodyFactory.class.isAssignableFrom(c)) {
+            throw new IllegalArgumentException("class " + name + " does not implement " + ErrorBodyFactory.class.getName());
+        }
         try {
-            Class<?> c = Class.forName(name, true, loader == null ? InitParams.class.getClassLoader() : loader);
-            if (!ErrorBodyFactory.class.isAssignableFrom(c)) {
-                throw new IllegalArgumentException("class " + name + " does not implement " + ErrorBodyFactory.class.getName());
-            }
             return (ErrorBodyFactory) c.getConstructor().newInstance();
-        } catch (ClassNotFoundException | LinkageError e) {
-            throw new IllegalArgumentException("no class of that name can be loaded; accepted: the name of a class implementing "
-                    + ErrorBodyFactory.class.getName() + " with a public no-argument constructor");
         } catch (NoSuchMethodException | IllegalAccessException | InstantiationException e) {
             throw new IllegalArgumentException("class " + name + " needs a public no-argument constructor");
         } catch (InvocationTargetException e) {
             throw new IllegalArgumentException("the constructor of " + name + " threw " + e.getCause());
+        } catch (LinkageError e) {
+            // Loaded without initializing (Classes.load): a failing static initializer shows here.
+            throw new IllegalArgumentException("class " + name + " cannot be initialized: " + e);
         }
     }
 

@@ -15,12 +15,13 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javax.management.JMException;
 
 /**
@@ -44,14 +45,13 @@ public class MethodGuardFilter implements Filter {
     private static final Logger LOG = System.getLogger("dev.methodguard");
 
     /** Everything init() builds, published at once through one volatile field and never changed after. */
-    record State(Policy policy, ResponseWriter writer, ReportLog reportLog, boolean reportOnly) {
+    private record State(Policy policy, ResponseWriter writer, ReportLog reportLog, boolean allowTrace) {
     }
 
     /** Builder settings, or {@code null} when configured by init-params. */
     private final Settings preset;
     private volatile State state;
     private final Metrics metrics = new Metrics();
-    private final AtomicBoolean committedLogged = new AtomicBoolean();
     private JmxRegistration jmx;
 
     /** For {@code web.xml} and {@code @WebFilter}: options come from the filter's init-params. */
@@ -69,30 +69,34 @@ public class MethodGuardFilter implements Filter {
         return new Builder();
     }
 
+    /**
+     * Resolves everything once: the settings (builder or init-params), the policy (prepared at deployment, or
+     * resolved now), the answers, and what observes them (counters, JMX, the report-only log).
+     */
     @Override
     public void init(FilterConfig config) throws ServletException {
-        String label = InitParams.filterLabel(config.getFilterName());
+        String name = config.getFilterName();
+        String label = InitParams.filterLabel(name);
         ServletContext context = config.getServletContext();
         Settings settings = settings(label, InitParams.of(config), Thread.currentThread().getContextClassLoader());
-        String contextPath = MethodGuardStartup.contextLabel(context);
-        Policy p = MethodGuardStartup.prepared(context, config.getFilterName(), settings);
-        if (p == null) {
-            // No startup listener ran for this filter (embedded servers, metadata-complete WARs): resolve here.
-            p = CapabilityResolver.resolve(settings, context, label);
-            MethodGuardStartup.log(p, contextPath);
-        }
-        metrics.policy(p, contextPath);
+        Policy policy = Resolution.policy(context, name, label, settings);
+        String contextPath = Resolution.contextLabel(context);
+        metrics.policy(policy, contextPath);
         if (settings.jmx()) {
             try {
-                jmx = JmxRegistration.register(metrics, context.getVirtualServerName(), contextPath, config.getFilterName());
+                jmx = JmxRegistration.register(metrics, context.getVirtualServerName(), contextPath, name);
                 LOG.log(Level.INFO, "MethodGuard: counters registered with JMX as {0}", jmx.name());
             } catch (JMException e) {
-                throw new ServletException(label + ": init-param '" + SettingsBuilder.JMX + "' = 'true': " + e.getMessage(), e);
+                throw new ServletException(label + ": init-param '" + InitParams.JMX + "' = 'true': " + e.getMessage(), e);
             }
         }
-        boolean reportOnly = settings.mode() == Mode.REPORT_ONLY;
-        this.state = new State(p, new ResponseWriter(settings.format(), settings.errorBody()),
-                reportOnly ? new ReportLog() : null, reportOnly);
+        State old = state;
+        if (old != null && old.reportLog != null) {
+            old.reportLog.close(); // init() called again: one timer per filter
+        }
+        ReportLog reportLog = settings.mode() == Mode.REPORT_ONLY ? ReportLog.started(name) : null;
+        this.state = new State(policy, new ResponseWriter(settings.format(), settings.errorBody(), reportLog, metrics.optionsAnswered),
+                reportLog, settings.allowTrace());
     }
 
     /** This filter's settings: the builder's, or its init-params parsed (never both). */
@@ -123,9 +127,10 @@ public class MethodGuardFilter implements Filter {
             if (capability != null) {
                 String method = req.getMethod();
                 if (!capability.isDeclared()) {
-                    // Undeclared: left alone, except TRACE, which must never echo a request unless allowed.
-                    if (method.equals(Methods.TRACE) && !s.policy.settings.allowTrace()) {
-                        reject(s, req, res, chain, capability, method);
+                    // Undeclared: left alone, except TRACE, which must never echo a request unless allowed. Its
+                    // methods are unknown, so no truthful Allow exists: a 501.
+                    if (method.equals(Methods.TRACE) && !s.allowTrace) {
+                        s.writer.reject(req, res, chain, capability, method, false);
                         return;
                     }
                 } else if (!capability.allows(method) && !capability.allowsIgnoringCase(method)) {
@@ -133,13 +138,13 @@ public class MethodGuardFilter implements Filter {
                     // all routes matching path and method). Only now, on the way to a 405, are they all looked at.
                     Capability all = capability.routeIndex < 0 ? capability : s.policy.widen(req, capability);
                     if (all != null && !all.allows(method) && !all.allowsIgnoringCase(method)) {
-                        reject(s, req, res, chain, all, method);
+                        s.writer.reject(req, res, chain, all, method, s.policy.isKnown(method));
                         return;
                     }
-                } else if (method.equals(Methods.OPTIONS) && !s.reportOnly) {
+                } else if (method.equals(Methods.OPTIONS) && s.reportLog == null) {
                     Capability all = capability.routeIndex < 0 ? capability : s.policy.widen(req, capability);
                     if (all != null) {
-                        options(s, req, res, chain, all);
+                        s.writer.options(req, res, chain, all);
                         return;
                     }
                 }
@@ -148,52 +153,13 @@ public class MethodGuardFilter implements Filter {
         chain.doFilter(request, response);
     }
 
-    private void reject(State s, HttpServletRequest req, HttpServletResponse res, FilterChain chain, Capability capability,
-                        String method) throws IOException, ServletException {
-        // An undeclared servlet's methods are unknown, so no truthful Allow exists: its TRACE gets a 501.
-        boolean known = capability.isDeclared() && s.policy.isKnown(method);
-        capability.counters.count(known, s.reportOnly);
-        String path = req.getRequestURI();
-        path = path == null ? "" : path;
-        if (s.reportOnly) {
-            s.reportLog.report(capability.label, method, known ? 405 : 501, path);
-            chain.doFilter(req, res);
-            return;
-        }
-        if (res.isCommitted()) {
-            // Something before us already answered: writing now would corrupt its response.
-            if (committedLogged.compareAndSet(false, true)) {
-                LOG.log(Level.WARNING, "MethodGuard: the response to " + Escape.forLog(method, WireFormat.MAX_METHOD) + " "
-                        + Escape.forLog(path, 256) + " was already committed by an earlier filter, so MethodGuard wrote no "
-                        + (known ? 405 : 501) + " over it (and the servlet did not run). Logged once.");
-            }
-            return;
-        }
-        if (LOG.isLoggable(Level.DEBUG)) {
-            LOG.log(Level.DEBUG, "rejected {0} {1} with {2}", Escape.forLog(method, WireFormat.MAX_METHOD),
-                    Escape.forLog(path, 256), known ? 405 : 501);
-        }
-        s.writer.reject(res, method, path, known ? capability : null);
-    }
-
-    private void options(State s, HttpServletRequest req, HttpServletResponse res, FilterChain chain, Capability capability)
-            throws IOException, ServletException {
-        if (capability.ownsOptions || (capability.passesPreflight && isCorsPreflight(req))) {
-            chain.doFilter(req, new AllowHeaderResponse(res, capability.allowHeader));
-            return;
-        }
-        metrics.optionsAnswered.increment();
-        s.writer.options(res, capability);
-    }
-
-    /** A CORS preflight (Fetch standard): OPTIONS with {@code Origin} and {@code Access-Control-Request-Method}. */
-    private static boolean isCorsPreflight(HttpServletRequest req) {
-        return req.getHeader("Origin") != null && req.getHeader("Access-Control-Request-Method") != null;
-    }
-
+    /** Stops the report-only timer (writing its last summary) and takes the JMX registration back. */
     @Override
     public void destroy() {
-        // The state is plain immutable data; only a JMX registration outlives us if left behind.
+        State s = state;
+        if (s != null && s.reportLog != null) {
+            s.reportLog.close();
+        }
         JmxRegistration r = jmx;
         jmx = null;
         if (r != null) {
@@ -201,42 +167,38 @@ public class MethodGuardFilter implements Filter {
         }
     }
 
-    /** The resolved policy; {@code null} before {@link #init}. */
-    Policy policy() {
-        State s = state;
-        return s == null ? null : s.policy;
-    }
-
-    long rejected405() {
-        return metrics.getRejected405();
-    }
-
-    long rejected501() {
-        return metrics.getRejected501();
-    }
-
+    /** What the filter counts and resolved, as operators read it over JMX; the one window tests look through. */
     Metrics metrics() {
         return metrics;
     }
 
-    JmxRegistration jmxRegistration() {
-        return jmx;
-    }
-
     /**
-     * Programmatic configuration. Each option may be set once (a second call is a mistake and throws
-     * {@link IllegalStateException}); values are validated at once and rejected with
+     * Programmatic configuration, filled in code or by {@link InitParams} from a filter's init-params (as
+     * {@code CaffeineSpec} fills {@code Caffeine}). Each option may be set once (a second call is a mistake and
+     * throws {@link IllegalStateException}); values are validated at once and rejected with
      * {@link IllegalArgumentException}. Servlet names are checked against the registrations at {@code init()}.
      */
     public static final class Builder {
-        private final SettingsBuilder settings = new SettingsBuilder();
+        private final Map<String, Set<String>> servlets = new LinkedHashMap<>();
+        private final Map<String, List<RouteTable.Route>> routes = new LinkedHashMap<>();
+        private final Map<String, List<Class<?>>> jakartaRest = new LinkedHashMap<>();
+        private Set<String> knownMethods;
+        private BodyFormat format;
+        private Boolean allowTrace;
+        private Boolean jmx;
+        private Mode mode;
+        private Preflight preflight;
+        private ErrorBodyFactory errorBody;
 
         private Builder() {
         }
 
         /** Declares the methods of the servlet registered under {@code servletName}, like {@link AllowedMethods}. */
         public Builder allowedMethods(String servletName, String... methods) {
-            settings.allowedMethods(servletName, methods);
+            Objects.requireNonNull(servletName, "servletName");
+            Objects.requireNonNull(methods, "methods");
+            requireUndeclared("allowedMethods", servletName);
+            servlets.put(servletName, validate("allowedMethods(\"" + servletName + "\")", methods));
             return this;
         }
 
@@ -247,10 +209,16 @@ public class MethodGuardFilter implements Filter {
          * a request that matches no route passes through. Invalid templates fail here.
          */
         public Builder routes(String servletName, Consumer<Routes> routes) {
+            Objects.requireNonNull(servletName, "servletName");
             Objects.requireNonNull(routes, "routes");
             Routes table = new Routes(servletName);
             routes.accept(table);
-            settings.routes(servletName, table.routes);
+            requireUndeclared("routes", servletName);
+            if (table.routes.isEmpty()) {
+                throw new IllegalArgumentException("routes(\"" + servletName + "\"): no routes given; expected at least one route(...)");
+            }
+            RouteTable.of(table.routes, RouteTable.Ranking.SPECIFIC);
+            this.routes.put(servletName, List.copyOf(table.routes));
             return this;
         }
 
@@ -259,49 +227,70 @@ public class MethodGuardFilter implements Filter {
          * ({@code @Path} and every {@code @HttpMethod} annotation), read without running them.
          */
         public Builder jakartaRest(String servletName, Class<?>... resourceClasses) {
-            settings.jakartaRest(servletName, resourceClasses);
+            Objects.requireNonNull(servletName, "servletName");
+            Objects.requireNonNull(resourceClasses, "resources");
+            requireUndeclared("jakartaRest", servletName);
+            if (resourceClasses.length == 0) {
+                throw new IllegalArgumentException("jakartaRest(\"" + servletName + "\"): no resource classes given");
+            }
+            for (Class<?> c : resourceClasses) {
+                Objects.requireNonNull(c, "resource class");
+            }
+            jakartaRest.put(servletName, List.of(resourceClasses));
             return this;
         }
 
         /** Methods the server recognizes although no servlet allows them (they get 405, not 501), e.g. {@code "PROPFIND"}. */
         public Builder knownMethods(String... methods) {
-            settings.knownMethods(methods);
+            Objects.requireNonNull(methods, "methods");
+            requireUnset(knownMethods, "knownMethods", InitParams.KNOWN_METHODS);
+            knownMethods = validate("knownMethods", methods);
             return this;
         }
 
         /** The body format of 405 and 501 responses; default {@link BodyFormat#JSON}. */
         public Builder format(BodyFormat format) {
-            settings.format(format);
+            Objects.requireNonNull(format, "format");
+            requireUnset(this.format, "format", InitParams.FORMAT);
+            this.format = format;
             return this;
         }
 
         /** Whether TRACE may reach servlets that support it; default {@code false} (TRACE gets 405). */
         public Builder allowTrace(boolean allowTrace) {
-            settings.allowTrace(allowTrace);
+            requireUnset(this.allowTrace, "allowTrace", InitParams.ALLOW_TRACE);
+            this.allowTrace = allowTrace;
             return this;
         }
 
         /** Whether to register the counters as a JMX MXBean ({@link MethodGuardMBean}); default {@code false}. */
         public Builder jmx(boolean jmx) {
-            settings.jmx(jmx);
+            requireUnset(this.jmx, "jmx", InitParams.JMX);
+            this.jmx = jmx;
             return this;
         }
 
         /** {@link Mode#ENFORCE} (default) or {@link Mode#REPORT_ONLY}: count and log, reject nothing. */
         public Builder mode(Mode mode) {
-            settings.mode(mode);
+            Objects.requireNonNull(mode, "mode");
+            requireUnset(this.mode, "mode", InitParams.MODE);
+            this.mode = mode;
             return this;
         }
 
         /** What happens to CORS preflights; default {@link Preflight#AUTO}. */
         public Builder preflight(Preflight preflight) {
-            settings.preflight(preflight);
+            Objects.requireNonNull(preflight, "preflight");
+            requireUnset(this.preflight, "preflight", InitParams.PREFLIGHT);
+            this.preflight = preflight;
             return this;
         }
 
         /** Bodies of 405 and 501 in the application's own error shape; default: the built-in {@link #format}. */
         public Builder errorBody(ErrorBodyFactory factory) {
-            settings.errorBody(factory);
+            Objects.requireNonNull(factory, "errorBody");
+            requireUnset(errorBody, "errorBody", InitParams.ERROR_BODY);
+            this.errorBody = factory;
             return this;
         }
 
@@ -310,8 +299,36 @@ public class MethodGuardFilter implements Filter {
             return new MethodGuardFilter(this);
         }
 
+        /** The immutable value the filter reads: what was set, defaults for the rest. */
         Settings settings() {
-            return settings.build();
+            Settings d = Settings.DEFAULTS;
+            return new Settings(servlets, routes, jakartaRest, knownMethods == null ? d.knownMethods() : knownMethods,
+                    format == null ? d.format() : format, allowTrace == null ? d.allowTrace() : allowTrace,
+                    jmx == null ? d.jmx() : jmx, mode == null ? d.mode() : mode,
+                    preflight == null ? d.preflight() : preflight, errorBody);
+        }
+
+        private void requireUndeclared(String option, String servletName) {
+            Object earlier = servlets.containsKey(servletName) ? servlets.get(servletName)
+                    : routes.containsKey(servletName) ? "routes " + routes.get(servletName).stream().map(RouteTable.Route::template).toList()
+                    : jakartaRest.containsKey(servletName) ? "jakartaRest " + jakartaRest.get(servletName) : null;
+            if (earlier != null) {
+                throw new IllegalStateException(option + ": servlet '" + servletName + "' was already declared as " + earlier);
+            }
+        }
+
+        private static Set<String> validate(String option, String[] methods) {
+            try {
+                return new LinkedHashSet<>(Methods.validate(Arrays.asList(methods)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
+            }
+        }
+
+        private static void requireUnset(Object current, String option, String param) {
+            if (current != null) {
+                throw new IllegalStateException(option + " (init-param " + param + ") was already set to " + current);
+            }
         }
     }
 

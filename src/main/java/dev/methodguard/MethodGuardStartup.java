@@ -5,7 +5,6 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRegistration;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.lang.reflect.Modifier;
@@ -26,11 +25,6 @@ import java.util.TreeMap;
  */
 public final class MethodGuardStartup implements ServletContextListener {
     private static final Logger LOG = System.getLogger("dev.methodguard");
-    private static final String ATTRIBUTE = "dev.methodguard.prepared.";
-
-    /** What this listener resolved for one filter, handed to that filter's init() through a context attribute. */
-    private record Prepared(Settings settings, Map<String, String> registrations, Policy policy) {
-    }
 
     /** For the container. */
     public MethodGuardStartup() {
@@ -47,8 +41,8 @@ public final class MethodGuardStartup implements ServletContextListener {
         }
         for (Map.Entry<String, ? extends FilterRegistration> e : new TreeMap<>(filters).entrySet()) {
             String name = e.getKey();
-            Class<?> filterClass = load(e.getValue().getClassName(), context);
-            if (filterClass == null || !MethodGuardFilter.class.isAssignableFrom(filterClass) || context.getAttribute(ATTRIBUTE + name) != null) {
+            Class<?> filterClass = Classes.load(e.getValue().getClassName(), classLoader(context)).orElse(null);
+            if (filterClass == null || !MethodGuardFilter.class.isAssignableFrom(filterClass) || Resolution.isPrepared(context, name)) {
                 continue;
             }
             String label = InitParams.filterLabel(name);
@@ -65,9 +59,7 @@ public final class MethodGuardStartup implements ServletContextListener {
                     }
                     settings = instance.settings(label, params, loader);
                 }
-                Policy policy = CapabilityResolver.resolve(settings, context, label);
-                log(policy, contextLabel(context));
-                context.setAttribute(ATTRIBUTE + name, new Prepared(settings, registrations(context), policy));
+                Resolution.prepare(context, name, label, settings);
             } catch (ServletException ex) {
                 LOG.log(Level.ERROR, "MethodGuard: " + ex.getMessage() + ". The application is not started: "
                         + "MethodGuard fails closed rather than leave it unguarded");
@@ -81,47 +73,13 @@ public final class MethodGuardStartup implements ServletContextListener {
         // nothing held: the filters own their state
     }
 
-    /**
-     * The policy this listener resolved for the filter, if the filter's settings and the context's servlets
-     * are still what they were then; {@code null} otherwise (the filter resolves again). Taken once.
-     */
-    static Policy prepared(ServletContext context, String filterName, Settings settings) {
-        Object o = context.getAttribute(ATTRIBUTE + filterName);
-        if (!(o instanceof Prepared p)) {
-            return null;
-        }
-        context.removeAttribute(ATTRIBUTE + filterName);
-        return p.settings.sameAs(settings) && p.registrations.equals(registrations(context)) ? p.policy : null;
-    }
-
-    static void log(Policy p, String contextPath) {
-        LOG.log(Level.INFO, p.describe(contextPath));
-        for (String warning : p.warnings) {
-            LOG.log(Level.WARNING, "MethodGuard: " + warning);
-        }
-    }
-
-    static String contextLabel(ServletContext context) {
-        String path = context.getContextPath();
-        return path == null || path.isEmpty() ? "/" : path;
-    }
-
-    private static Map<String, String> registrations(ServletContext context) {
-        Map<String, String> out = new TreeMap<>();
-        for (Map.Entry<String, ? extends ServletRegistration> e : context.getServletRegistrations().entrySet()) {
-            out.put(e.getKey(), String.valueOf(e.getValue().getClassName()) + " " + e.getValue().getMappings());
-        }
-        return out;
-    }
-
-    private static Class<?> load(String className, ServletContext context) {
-        if (className == null) {
-            return null;
-        }
+    /** The application's loader; a class that cannot be loaded there is no filter of this application. */
+    private static ClassLoader classLoader(ServletContext context) {
         try {
-            return Class.forName(className, false, context.getClassLoader());
-        } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
-            return null;
+            ClassLoader loader = context.getClassLoader();
+            return loader != null ? loader : MethodGuardStartup.class.getClassLoader();
+        } catch (RuntimeException refused) {
+            return MethodGuardStartup.class.getClassLoader();
         }
     }
 

@@ -20,6 +20,11 @@ final class Metrics implements MethodGuardMBean {
         this.contextLabel = contextLabel;
     }
 
+    /** The policy these metrics read: the filter's, since its init(). */
+    Policy policy() {
+        return policy;
+    }
+
     @Override
     public long getRejected405() {
         return sum(c -> c.rejected405);
@@ -67,31 +72,31 @@ final class Metrics implements MethodGuardMBean {
 
     @Override
     public String getMode() {
-        return policy.settings.mode().paramValue();
+        return policy().settings.mode().paramValue();
     }
 
     @Override
     public String getFormat() {
-        return policy.settings.format().paramValue();
+        return policy().settings.format().paramValue();
     }
 
     @Override
     public boolean isAllowTrace() {
-        return policy.settings.allowTrace();
+        return policy().settings.allowTrace();
     }
 
     @Override
     public String getKnownMethods() {
-        return String.join(", ", policy.known());
+        return String.join(", ", policy().known());
     }
 
     @Override
     public String getCapabilityTable() {
-        return policy.describe(contextLabel);
+        return policy().describe(contextLabel);
     }
 
     private long sum(Function<Counters, LongAdder> counter) {
-        Policy p = policy;
+        Policy p = policy();
         if (p == null) {
             return 0;
         }
@@ -105,7 +110,7 @@ final class Metrics implements MethodGuardMBean {
     /** Only servlets with a count: a table of zeros tells an operator nothing. */
     private Map<String, Long> byServlet(Function<Counters, LongAdder> counter) {
         Map<String, Long> out = new TreeMap<>();
-        Policy p = policy;
+        Policy p = policy();
         if (p != null) {
             p.counters().forEach((name, c) -> {
                 long n = counter.apply(c).sum();

@@ -57,14 +57,17 @@ final class WireFormat {
         return b.append("]}").toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The body of a 405 for {@code capability}, or of a 501 when it is {@code null}. */
-    byte[] body(String method, String path, Capability capability) {
+    /**
+     * The body of a 405 ending in {@code allowedTail} (a target's {@link #allowedTail}, built once at init()),
+     * or of a 501 when it is {@code null}.
+     */
+    byte[] body(String method, String path, byte[] allowedTail) {
         String m = cut(method, MAX_METHOD);
         String p = cut(path, MAX_PATH);
         byte[] em = escape(m);
         byte[] ep = escape(p);
-        byte[] head = capability != null ? head405 : head501;
-        byte[] tail = capability != null ? capability.allowedJsonTail : CLOSE_501;
+        byte[] head = allowedTail != null ? head405 : head501;
+        byte[] tail = allowedTail != null ? allowedTail : CLOSE_501;
         boolean methodCut = m.length() != method.length();
         boolean pathCut = p.length() != path.length();
         int n = head.length + em.length + middle.length + ep.length + QUOTE.length

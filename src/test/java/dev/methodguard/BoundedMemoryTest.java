@@ -40,7 +40,7 @@ class BoundedMemoryTest {
         MethodGuardFilter filter = new MethodGuardFilter();
         filter.init(Fakes.config(Fakes.context(Map.of("items", items, "svc", svc)), Map.of()));
 
-        Policy policy = filter.policy();
+        Policy policy = filter.metrics().policy();
         int declared = policy.declaredCount();
         Set<String> known = policy.known();
         List<Capability> all = policy.all;
@@ -76,9 +76,9 @@ class BoundedMemoryTest {
         // Keeping the 100,000 tokens (about 28 characters each) would retain well over 6 MiB.
         assertTrue(grown < 3L * 1024 * 1024, "retained heap grew by " + grown / 1024 + " KiB");
         assertEquals(0, chain.get(), "an unknown method reached the chain");
-        assertEquals(TOKENS, filter.rejected501());
-        assertEquals(0, filter.rejected405());
-        assertSame(policy, filter.policy(), "the policy was replaced");
+        assertEquals(TOKENS, filter.metrics().getRejected501());
+        assertEquals(0, filter.metrics().getRejected405());
+        assertSame(policy, filter.metrics().policy(), "the policy was replaced");
         assertEquals(declared, policy.declaredCount());
         assertEquals(known, policy.known());
         assertSame(all, policy.all);
@@ -96,7 +96,7 @@ class BoundedMemoryTest {
         ServletRegistration items = Fakes.registration("items", TestServlets.GetPost.class.getName(), Map.of(), "/items/*");
         MethodGuardFilter filter = new MethodGuardFilter();
         filter.init(Fakes.config(Fakes.context(Map.of("items", items)), Map.of()));
-        Policy policy = filter.policy();
+        Policy policy = filter.metrics().policy();
         assertThrows(UnsupportedOperationException.class, () -> policy.all.add(policy.all.get(0)));
         assertThrows(UnsupportedOperationException.class, () -> policy.capability("items").allowed().add("FOO"));
         // known() hands out a copy: changing it changes nothing inside.

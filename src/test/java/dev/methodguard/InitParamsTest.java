@@ -23,11 +23,16 @@ class InitParamsTest {
         return c.proxy;
     }
 
+    /** The settings a filter with these init-params reads, as its init() parses them. */
+    static Settings parse(FilterConfig config) throws Exception {
+        return InitParams.parse(InitParams.filterLabel(config.getFilterName()), InitParams.of(config), null);
+    }
+
     @Nested
     class ValidParamsAreParsed {
         @Test
         void everyParamIsRead() throws Exception {
-            Settings s = InitParams.parse(config("known-methods", "PROPFIND, MKCOL", "format", "problem", "allow-trace", "true", "jmx", "true"));
+            Settings s = parse(config("known-methods", "PROPFIND, MKCOL", "format", "problem", "allow-trace", "true", "jmx", "true"));
             assertEquals(Set.of("PROPFIND", "MKCOL"), s.knownMethods());
             assertEquals(BodyFormat.PROBLEM, s.format());
             assertTrue(s.allowTrace());
@@ -36,13 +41,13 @@ class InitParamsTest {
 
         @Test
         void formatIgnoresCaseAndSurroundingBlanks() throws Exception {
-            assertEquals(BodyFormat.JSON, InitParams.parse(config("format", " JSON ")).format());
-            assertFalse(InitParams.parse(config("allow-trace", " FALSE")).allowTrace());
+            assertEquals(BodyFormat.JSON, parse(config("format", " JSON ")).format());
+            assertFalse(parse(config("allow-trace", " FALSE")).allowTrace());
         }
 
         @Test
         void noParamsGiveTheDefaults() throws Exception {
-            Settings s = InitParams.parse(config());
+            Settings s = parse(config());
             assertEquals(BodyFormat.JSON, s.format());
             assertFalse(s.allowTrace());
             assertEquals(Set.of(), s.knownMethods());

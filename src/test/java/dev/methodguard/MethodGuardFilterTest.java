@@ -176,7 +176,7 @@ class MethodGuardFilterTest {
             assertFalse(req.called.contains("getInputStream"), req.called.toString());
             assertFalse(req.called.contains("getReader"), req.called.toString());
             assertFalse(response.headers.containsKey("Connection"), "setHeader or addHeader Connection: " + response.calls);
-            assertEquals(1, filter.rejected405());
+            assertEquals(1, filter.metrics().getRejected405());
         }
 
         @Test
@@ -185,7 +185,7 @@ class MethodGuardFilterTest {
             assertEquals(1, response.calls.count("setStatus", 501), response.calls.toString());
             assertFalse(response.headers.containsKey("Allow"), "setHeader or addHeader Allow: " + response.calls);
             assertChainNotCalled();
-            assertEquals(1, filter.rejected501());
+            assertEquals(1, filter.metrics().getRejected501());
         }
 
         @Test

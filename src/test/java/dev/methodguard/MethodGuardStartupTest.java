@@ -64,7 +64,7 @@ class MethodGuardStartupTest {
         assertEquals(1, atDeployment.size());
         assertTrue(atDeployment.get(0).getMessage().startsWith("MethodGuard policy for context '/shop'"), atDeployment.get(0).getMessage());
         assertTrue(atInit.isEmpty(), "logged again at init: " + atInit);
-        assertTrue(filter.policy().isKnown("PATCH"));
+        assertTrue(filter.metrics().policy().isKnown("PATCH"));
         assertNull(c.attributes.get("dev.methodguard.prepared.guard"), "the hand-over attribute is taken once");
     }
 
@@ -74,7 +74,7 @@ class MethodGuardStartupTest {
         c.filters.put("guard", Fakes.filter("guard", MethodGuardFilter.class.getName(), Map.of(), "/*"));
         try (CapturedLogs logs = CapturedLogs.start("dev.methodguard", Level.INFO)) {
             deploy(c);
-            Policy prepared = MethodGuardStartup.prepared(c.proxy, "guard", MethodGuardFilter.builder().knownMethods("PATCH").settings());
+            Policy prepared = Resolution.prepared(c.proxy, "guard", MethodGuardFilter.builder().knownMethods("PATCH").settings());
             assertNull(prepared, "other settings: not reused");
         }
     }

@@ -216,7 +216,7 @@ class OldJacksonWarIT {
     /**
      * Jetty answers 400 itself to a method or a raw request-target with a character JSON must escape
      * ({@code "}, {@code \}, controls, non-ASCII), so no such request reaches the filter over a socket. The
-     * escaping is therefore checked one level down, still inside the web app: MethodGuard's ResponseWriter as
+     * escaping is therefore checked one level down, still inside the web app: MethodGuard's WireFormat as
      * loaded from WEB-INF/lib, on the old Jackson, must write the same bytes as this build's Jackson does, and
      * they must parse back to the method and path it was given.
      */
@@ -224,18 +224,18 @@ class OldJacksonWarIT {
     void echoedCharactersThatNeedEscapingComeOutAsTheCurrentJacksonWritesThem() throws Exception {
         String method = "A\"B\\C\n\t\u0001\u00e9\u2028\uD83D\uDE00";
         String path = "/shop/items/\"</script>\\\r\n\u007f";
-        Class<?> writerType = webappLoader.loadClass("dev.methodguard.ResponseWriter");
+        Class<?> writerType = webappLoader.loadClass("dev.methodguard.WireFormat");
         assertSame(webappLoader, writerType.getClassLoader());
         @SuppressWarnings({"unchecked", "rawtypes"})
         Object json = Enum.valueOf((Class) webappLoader.loadClass("dev.methodguard.BodyFormat"), "JSON");
         var constructor = writerType.getDeclaredConstructor(json.getClass());
         constructor.setAccessible(true);
         Object writer = constructor.newInstance(json);
-        var body = writerType.getDeclaredMethod("body", String.class, String.class, webappLoader.loadClass("dev.methodguard.Capability"));
+        var body = writerType.getDeclaredMethod("body", String.class, String.class, byte[].class);
         body.setAccessible(true);
         byte[] old = (byte[]) body.invoke(writer, method, path, null);
 
-        byte[] current = new ResponseWriter(BodyFormat.JSON).body(method, path, null);
+        byte[] current = new WireFormat(BodyFormat.JSON).body(method, path, null);
         assertEquals(new String(current, StandardCharsets.UTF_8), new String(old, StandardCharsets.UTF_8));
         String text = new String(old, StandardCharsets.UTF_8);
         assertTrue(text.contains("\"method\":\"A\\\"B\\\\C\\n\\t\\u0001\u00e9"), text);

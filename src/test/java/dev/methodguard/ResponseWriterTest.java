@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.LongAdder;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,11 +23,27 @@ class ResponseWriterTest {
     private static final Capability ITEMS = Capability.declared("items", List.of("/items/*"), Source.INTROSPECTION,
             new TreeSet<>(List.of("GET", "HEAD", "OPTIONS", "POST")));
 
-    private final ResponseWriter json = new ResponseWriter(BodyFormat.JSON);
-    private final ResponseWriter problem = new ResponseWriter(BodyFormat.PROBLEM);
+    private final WireFormat json = new WireFormat(BodyFormat.JSON);
+    private final WireFormat problem = new WireFormat(BodyFormat.PROBLEM);
 
-    private static String body(ResponseWriter w, String method, String path, Capability c) {
-        return new String(w.body(method, path, c), StandardCharsets.UTF_8);
+    /** The built-in body of a 405 for {@code c}, or of a 501 when it is {@code null}. */
+    private static byte[] bytes(WireFormat w, String method, String path, Capability c) {
+        return w.body(method, path, c == null ? null : c.allowedJsonTail);
+    }
+
+    private static String body(WireFormat w, String method, String path, Capability c) {
+        return new String(bytes(w, method, path, c), StandardCharsets.UTF_8);
+    }
+
+    /** An enforcing writer without an error-body factory. */
+    private static ResponseWriter writer(BodyFormat format) {
+        return new ResponseWriter(format, null, null, new LongAdder());
+    }
+
+    /** Answers {@code method} on {@code /items/1} as a rejection by {@code c} (405) or, when {@code null}, a 501. */
+    private static void reject(BodyFormat format, Fakes.Response res, String method, Capability c) throws Exception {
+        Fakes.Request req = new Fakes.Request("items", method, "/items/1");
+        writer(format).reject(req.proxy, res.proxy, new Fakes.Chain(), c == null ? ITEMS : c, method, c != null);
     }
 
     @Nested
@@ -102,7 +119,7 @@ class ResponseWriterTest {
 
         @Test
         void aLongPathIsCutTo2048AndMarkedSoEveryBodyIsBounded() throws Exception {
-            byte[] b = json.body("M".repeat(8000), "/" + "\u0001".repeat(100_000), ITEMS);
+            byte[] b = bytes(json, "M".repeat(8000), "/" + "\u0001".repeat(100_000), ITEMS);
             JsonNode node = JSON.readTree(b);
             assertEquals(WireFormat.MAX_PATH, node.get("path").asText().length());
             assertTrue(node.get("pathTruncated").asBoolean());
@@ -126,8 +143,8 @@ class ResponseWriterTest {
         @Test
         void a405SetsStatusAllowNoStoreNosniffTypeAndLengthAndWritesTheBody() throws Exception {
             Fakes.Response res = new Fakes.Response();
-            json.reject(res.proxy, "DELETE", "/items/1", ITEMS);
-            byte[] expected = json.body("DELETE", "/items/1", ITEMS);
+            reject(BodyFormat.JSON, res, "DELETE", ITEMS);
+            byte[] expected = bytes(json, "DELETE", "/items/1", ITEMS);
             once(res, "setStatus", 405);
             once(res, "setHeader", "Allow", "GET, HEAD, OPTIONS, POST");
             once(res, "setHeader", "Cache-Control", "no-store");
@@ -141,7 +158,7 @@ class ResponseWriterTest {
         @Test
         void a501HasNoAllowHeaderAndTheProblemContentType() throws Exception {
             Fakes.Response res = new Fakes.Response();
-            problem.reject(res.proxy, "FOO", "/items/1", null);
+            reject(BodyFormat.PROBLEM, res, "FOO", null);
             once(res, "setStatus", 501);
             assertFalse(res.headers.containsKey("Allow"), "setHeader or addHeader Allow: " + res.calls);
             once(res, "setContentType", "application/problem+json");
@@ -150,20 +167,22 @@ class ResponseWriterTest {
         @Test
         void headGetsTheSameHeadersButNoBodyIsWritten() throws Exception {
             Fakes.Response res = new Fakes.Response();
-            json.reject(res.proxy, "HEAD", "/items/1", ITEMS);
+            reject(BodyFormat.JSON, res, "HEAD", ITEMS);
             once(res, "setStatus", 405);
             once(res, "setHeader", "Allow", "GET, HEAD, OPTIONS, POST");
             once(res, "setHeader", "Cache-Control", "no-store");
             once(res, "setHeader", "X-Content-Type-Options", "nosniff");
             once(res, "setContentType", "application/json");
-            once(res, "setContentLength", json.body("HEAD", "/items/1", ITEMS).length);
+            once(res, "setContentLength", bytes(json, "HEAD", "/items/1", ITEMS).length);
             assertFalse(res.calls.any("getOutputStream"), res.calls.toString());
         }
 
         @Test
-        void optionsIs200WithAllowAndAnEmptyBody() {
+        void optionsIs200WithAllowAndAnEmptyBody() throws Exception {
             Fakes.Response res = new Fakes.Response();
-            json.options(res.proxy, ITEMS);
+            Fakes.Chain chain = new Fakes.Chain();
+            writer(BodyFormat.JSON).options(new Fakes.Request("items", "OPTIONS", "/items/1").proxy, res.proxy, chain, ITEMS);
+            assertTrue(chain.passed.isEmpty(), "answered by MethodGuard, not passed on");
             once(res, "setStatus", 200);
             once(res, "setHeader", "Allow", "GET, HEAD, OPTIONS, POST");
             once(res, "setContentLength", 0);

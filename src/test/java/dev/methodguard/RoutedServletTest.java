@@ -277,6 +277,6 @@ class RoutedServletTest {
     void theServletsRoutesAreThereAfterInitThroughTheFilter() throws Exception {
         MethodGuardFilter filter = ITEMS.build();
         filter.init(Fakes.config(Fakes.registrations().add("api", TestServlets.Service.class, "/api/*"), Map.of()));
-        assertEquals("DELETE, GET, HEAD, OPTIONS, PUT", filter.policy().target(under("api", "/items/1")).allowHeader);
+        assertEquals("DELETE, GET, HEAD, OPTIONS, PUT", filter.metrics().policy().target(under("api", "/items/1")).allowHeader);
     }
 }
