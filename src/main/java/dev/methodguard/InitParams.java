@@ -12,11 +12,10 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The init-param grammar: reads a filter's init-params into the same public {@link MethodGuardFilter.Builder}
- * that programmatic users fill (as Caffeine's {@code CaffeineSpec} fills {@code Caffeine}), so both paths share
- * one set of rules and end in one immutable {@link Settings}. Unknown parameter names are rejected: a typo
- * such as {@code allow_trace} must not silently leave the default in force. Also names the servlet
- * init-params that declare a servlet's methods or routes in {@code web.xml}.
+ * The init-param grammar: the names of the filter's init-params and how each value is read (what is accepted,
+ * and the message when it is not). {@code MethodGuardFilter.Builder} applies them, so init-params and code fill
+ * the same builder (as Caffeine's {@code CaffeineSpec} fills {@code Caffeine}) and share one set of rules.
+ * Also names the servlet init-params that declare a servlet's methods or routes in {@code web.xml}.
  */
 final class InitParams {
     static final String KNOWN_METHODS = "known-methods";
@@ -47,34 +46,6 @@ final class InitParams {
         return params;
     }
 
-    /**
-     * Parses init-params into a fresh builder and returns its settings; a bad value fails naming the filter,
-     * the parameter, the value and what is accepted. {@code loader} loads an {@code error-body} class.
-     */
-    static Settings parse(String label, Map<String, String> params, ClassLoader loader) throws ServletException {
-        MethodGuardFilter.Builder builder = MethodGuardFilter.builder();
-        for (Map.Entry<String, String> e : params.entrySet()) {
-            String name = e.getKey();
-            String value = e.getValue();
-            try {
-                switch (name) {
-                    case KNOWN_METHODS -> builder.knownMethods(Methods.parseList(value).toArray(String[]::new));
-                    case FORMAT -> builder.format(choice(value, BodyFormat.values(), BodyFormat::paramValue, "a format"));
-                    case ALLOW_TRACE -> builder.allowTrace(parseBoolean(value));
-                    case JMX -> builder.jmx(parseBoolean(value));
-                    case MODE -> builder.mode(choice(value, Mode.values(), Mode::paramValue, "a mode"));
-                    case PREFLIGHT -> builder.preflight(choice(value, Preflight.values(), Preflight::paramValue, "a preflight rule"));
-                    case ERROR_BODY -> builder.errorBody(errorBody(value, loader));
-                    default -> throw new IllegalArgumentException("is not a MethodGuard parameter; accepted: " + String.join(", ", ALL));
-                }
-            } catch (IllegalArgumentException ex) {
-                throw new ServletException(label + ": init-param '" + Escape.forLog(name, 100) + "' = "
-                        + Methods.quote(value) + ": " + ex.getMessage());
-            }
-        }
-        return builder.settings();
-    }
-
     /** The constant whose init-param value this is, ignoring case and surrounding blanks; else a message listing them. */
     static <E extends Enum<E>> E choice(String value, E[] constants, Function<E, String> paramValue, String what) {
         String v = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
@@ -99,7 +70,7 @@ final class InitParams {
     }
 
     /** Instantiates the named {@link ErrorBodyFactory} once, at init(); its failures name the class. */
-    private static ErrorBodyFactory errorBody(String className, ClassLoader loader) {
+    static ErrorBodyFactory errorBody(String className, ClassLoader loader) {
         String name = className == null ? "" : className.strip();
         Class<?> c = Classes.load(name, loader).orElseThrow(() -> new IllegalArgumentException(
                 "no class of that name can be loaded; accepted: the name of a class implementing "
@@ -117,6 +88,12 @@ final class InitParams {
             // Loaded without initializing (Classes.load): a failing static initializer shows here.
             throw new IllegalArgumentException("class " + name + " cannot be initialized: " + e);
         }
+    }
+
+    /** The failure of a bad init-param: the filter, the parameter, the value, and why (what is accepted). */
+    static ServletException rejected(String label, String name, String value, IllegalArgumentException why) {
+        return new ServletException(label + ": init-param '" + Escape.forLog(name, 100) + "' = " + Methods.quote(value) + ": "
+                + why.getMessage());
     }
 
     static String filterLabel(String filterName) {

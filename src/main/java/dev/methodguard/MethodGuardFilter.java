@@ -102,7 +102,7 @@ public class MethodGuardFilter implements Filter {
     /** This filter's settings: the builder's, or its init-params parsed (never both). */
     Settings settings(String label, Map<String, String> params, ClassLoader loader) throws ServletException {
         if (preset == null) {
-            return InitParams.parse(label, params, loader);
+            return Builder.parse(label, params, loader);
         }
         if (!params.isEmpty()) {
             throw new ServletException(label + " was configured with MethodGuardFilter.builder(), but also has init-params "
@@ -297,6 +297,37 @@ public class MethodGuardFilter implements Filter {
         /** A filter with this configuration; the builder may be reused. */
         public MethodGuardFilter build() {
             return new MethodGuardFilter(this);
+        }
+
+        /**
+         * A builder filled from a filter's init-params ({@link InitParams} is their grammar), and its settings. A bad
+         * value fails naming the filter, the parameter, the value and what is accepted. Unknown parameter names are
+         * rejected: a typo such as {@code allow_trace} must not silently leave the default in force.
+         */
+        static Settings parse(String label, Map<String, String> params, ClassLoader loader) throws ServletException {
+            Builder builder = new Builder();
+            for (Map.Entry<String, String> e : params.entrySet()) {
+                try {
+                    builder.initParam(e.getKey(), e.getValue(), loader);
+                } catch (IllegalArgumentException ex) {
+                    throw InitParams.rejected(label, e.getKey(), e.getValue(), ex);
+                }
+            }
+            return builder.settings();
+        }
+
+        /** Sets the option of one init-param; {@code loader} loads an {@code error-body} class. */
+        private void initParam(String name, String value, ClassLoader loader) {
+            switch (name) {
+                case InitParams.KNOWN_METHODS -> knownMethods(Methods.parseList(value).toArray(String[]::new));
+                case InitParams.FORMAT -> format(InitParams.choice(value, BodyFormat.values(), BodyFormat::paramValue, "a format"));
+                case InitParams.ALLOW_TRACE -> allowTrace(InitParams.parseBoolean(value));
+                case InitParams.JMX -> jmx(InitParams.parseBoolean(value));
+                case InitParams.MODE -> mode(InitParams.choice(value, Mode.values(), Mode::paramValue, "a mode"));
+                case InitParams.PREFLIGHT -> preflight(InitParams.choice(value, Preflight.values(), Preflight::paramValue, "a preflight rule"));
+                case InitParams.ERROR_BODY -> errorBody(InitParams.errorBody(value, loader));
+                default -> throw new IllegalArgumentException("is not a MethodGuard parameter; accepted: " + String.join(", ", InitParams.ALL));
+            }
         }
 
         /** The immutable value the filter reads: what was set, defaults for the rest. */

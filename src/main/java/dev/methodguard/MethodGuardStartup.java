@@ -49,17 +49,12 @@ public final class MethodGuardStartup implements ServletContextListener {
             try {
                 Map<String, String> params = e.getValue().getInitParameters();
                 ClassLoader loader = context.getClassLoader();
-                Settings settings;
-                if (filterClass == MethodGuardFilter.class) {
-                    settings = InitParams.parse(label, params, loader);
-                } else {
-                    MethodGuardFilter instance = instantiate(filterClass);
-                    if (instance == null) {
-                        continue; // no public no-argument constructor: the filter's own init() validates
-                    }
-                    settings = instance.settings(label, params, loader);
+                // An instance, as the container makes it: a subclass may preset a builder's settings.
+                MethodGuardFilter instance = instantiate(filterClass);
+                if (instance == null) {
+                    continue; // no public no-argument constructor: the filter's own init() validates
                 }
-                Resolution.prepare(context, name, label, settings);
+                Resolution.prepare(context, name, label, instance.settings(label, params, loader));
             } catch (ServletException ex) {
                 LOG.log(Level.ERROR, "MethodGuard: " + ex.getMessage() + ". The application is not started: "
                         + "MethodGuard fails closed rather than leave it unguarded");

@@ -25,7 +25,7 @@ class InitParamsTest {
 
     /** The settings a filter with these init-params reads, as its init() parses them. */
     static Settings parse(FilterConfig config) throws Exception {
-        return InitParams.parse(InitParams.filterLabel(config.getFilterName()), InitParams.of(config), null);
+        return MethodGuardFilter.Builder.parse(InitParams.filterLabel(config.getFilterName()), InitParams.of(config), null);
     }
 
     @Nested
