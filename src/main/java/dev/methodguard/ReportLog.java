@@ -90,11 +90,19 @@ final class ReportLog implements AutoCloseable {
 
     /** Stops the timer and writes the summary of what the current, unfinished window did not log. */
     @Override
-    public synchronized void close() {
+    public void close() {
         if (timer != null) {
             timer.shutdownNow();
+            try {
+                // Gone before destroy() returns, so no container finds a thread of the application still running.
+                timer.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-        summarize("before the filter was taken out of service");
+        synchronized (this) {
+            summarize("before the filter was taken out of service");
+        }
     }
 
     private void roll(long now) {
