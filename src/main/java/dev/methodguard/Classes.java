@@ -17,7 +17,7 @@ final class Classes {
 
     /** The class {@code name} as {@code loader} (or, when {@code null}, MethodGuard's own loader) sees it; empty if it cannot be loaded. */
     static Optional<Class<?>> load(String name, ClassLoader loader) {
-        if (name == null || name.isEmpty()) {
+        if (name == null || name.isBlank()) {
             return Optional.empty();
         }
         try {
