@@ -1,6 +1,7 @@
 package dev.methodguard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,8 +11,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.apache.catalina.Context;
 import org.apache.catalina.Wrapper;
 import org.apache.catalina.filters.CorsFilter;
@@ -183,6 +190,59 @@ class RolloutTomcatIT {
                 assertNull(r.header("Access-Control-Allow-Origin"));
                 assertEquals("GET, HEAD, OPTIONS", r.header("Allow"));
             }
+        }
+    }
+
+    @Nested
+    class ReportOnly {
+        private static final String TIMER = "methodguard-report-only-methodGuard";
+
+        private Optional<Thread> timer() {
+            return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(TIMER) && t.isAlive()).findFirst();
+        }
+
+        /**
+         * Every request reaches the servlet as if MethodGuard were not there; what enforce mode would reject is
+         * logged once per servlet, method and status; the log's timer thread lives exactly as long as the filter,
+         * so Tomcat finds no thread of the application left when it stops the context.
+         */
+        @Test
+        void passesEverythingOnLogsOnceAndLeavesNoThreadBehindWhenTomcatStops() throws Exception {
+            List<LogRecord> ours = Collections.synchronizedList(new ArrayList<>());
+            List<LogRecord> leaks = Collections.synchronizedList(new ArrayList<>());
+            Logger methodGuard = Logger.getLogger("dev.methodguard");
+            Logger loader = Logger.getLogger("org.apache.catalina.loader");
+            HeldBackRecords heldOurs = HeldBackRecords.install(methodGuard, r -> true, ours);
+            HeldBackRecords heldLeaks = HeldBackRecords.install(loader, r -> String.valueOf(r.getMessage()).contains("thread"), leaks);
+            Thread running;
+            try {
+                try (TestTomcat t = TestTomcat.start(Map.of("mode", "report-only", "known-methods", "DELETE"), (tomcat, context, base) -> {
+                    Tomcat.addServlet(context, "items", new TestServlets.GetPost());
+                    context.addServletMapping("/items/*", "items");
+                }); TestTomcat plain = TestTomcat.start(null, (tomcat, context, base) -> {
+                    Tomcat.addServlet(context, "items", new TestServlets.GetPost());
+                    context.addServletMapping("/items/*", "items");
+                })) {
+                    for (String method : List.of("GET", "DELETE", "DELETE", "FOO")) {
+                        RawHttp.Response guarded = RawHttp.send(t.port(), method, "/items/1");
+                        RawHttp.Response alone = RawHttp.send(plain.port(), method, "/items/1");
+                        assertEquals(alone.status(), guarded.status(), method + ": Tomcat's own answer, not MethodGuard's");
+                    }
+                    running = timer().orElseThrow(() -> new AssertionError("no " + TIMER + " thread while the filter runs"));
+                    assertTrue(running.isDaemon());
+                }
+                running.join(5_000);
+            } finally {
+                heldOurs.remove();
+                heldLeaks.remove();
+            }
+            List<String> lines = ours.stream().map(LogRecord::getMessage).filter(m -> m.contains("report-only:")).toList();
+            assertEquals(List.of(), leaks.stream().map(LogRecord::getMessage).toList(), "Tomcat found a thread left");
+            assertFalse(running.isAlive(), "the timer outlived Tomcat's stop");
+            assertEquals(3, lines.size(), lines.toString());
+            assertTrue(lines.get(0).contains("would answer 405 to DELETE on servlet 'items'"), lines.get(0));
+            assertTrue(lines.get(1).contains("would answer 501 to FOO on servlet 'items'"), lines.get(1));
+            assertTrue(lines.get(2).contains("1 more would-be rejections before the filter was taken out of service"), lines.get(2));
         }
     }
 }
