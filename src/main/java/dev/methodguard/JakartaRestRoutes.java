@@ -41,8 +41,6 @@ import java.util.TreeSet;
  */
 final class JakartaRestRoutes {
     static final String PATH = "jakarta.ws.rs.Path";
-    /** Source suffix of the per-class pass-through route: it serves nothing, it only keeps other classes' routes away. */
-    static final String OTHER_PATHS = " (other paths under the class)";
     static final String HTTP_METHOD = "jakarta.ws.rs.HttpMethod";
     private static final String JAKARTA_REST_PACKAGE = "jakarta.ws.rs.";
     private static final String CLASSES = "/WEB-INF/classes/";
@@ -70,7 +68,8 @@ final class JakartaRestRoutes {
                 // A signature or annotation names a class that is missing. Rather than judge the class's paths by
                 // the methods that could be read, all of them pass through (the sentinel below).
             }
-            passThrough.add(new Route(join(base, "{rest...}"), null, c.getName() + OTHER_PATHS, base));
+            // The class's fence: serves nothing, it only keeps other classes' routes off the class's paths.
+            passThrough.add(Route.fence(join(base, "{rest...}"), c.getName() + " (other paths under the class)", base));
         }
         // Methods first: at equal rank the earlier route wins, and §3.7.2 puts methods ahead of locators.
         List<Route> out = new ArrayList<>(methods);
