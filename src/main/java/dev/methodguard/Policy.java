@@ -78,19 +78,45 @@ final class Policy {
             c = isJsp(req.getServletPath()) ? unregisteredJsp : unregisteredStatic;
         }
         RoutedServlet routed = c.routed;
-        if (routed != null) {
+        if (routed == null) {
+            return c;
+        }
+        if (!routed.rawPath) {
             return routed.route(pathWithinServlet(req, mapping));
         }
-        return c;
+        String uri = req.getRequestURI();
+        int from = rawStart(req, mapping, uri);
+        if (from < 0) {
+            return null; // the raw path cannot be placed exactly as the framework places it: pass through
+        }
+        if (RawPath.hasMatrix(uri, from)) {
+            String p = RawPath.stripMatrix(uri, from);
+            return routed.route(p, 0, p.length());
+        }
+        return routed.route(uri, from, uri.length());
     }
 
     /**
      * For a routed request whose method its best route refuses: the capability of every route matching its
-     * path together ({@code null}: one of them takes any method). See {@link RoutedServlet#widen}.
+     * path together ({@code null}: one of them takes any method). See {@link RoutedServlet#widen(Capability, String, String, int, int)}.
      */
     Capability widen(HttpServletRequest req, Capability best) {
         HttpServletMapping mapping = req.getHttpServletMapping();
-        return byName.get(mapping.getServletName()).routed.widen(best, pathWithinServlet(req, mapping));
+        RoutedServlet routed = byName.get(mapping.getServletName()).routed;
+        if (!routed.rawPath) {
+            return routed.widen(best, req.getMethod(), pathWithinServlet(req, mapping));
+        }
+        String uri = req.getRequestURI();
+        int from = rawStart(req, mapping, uri);
+        if (from < 0) {
+            return null;
+        }
+        String p = RawPath.hasMatrix(uri, from) ? RawPath.stripMatrix(uri, from) : uri.substring(from);
+        return routed.widen(best, req.getMethod(), p);
+    }
+
+    private static int rawStart(HttpServletRequest req, HttpServletMapping mapping, String uri) {
+        return RawPath.start(uri, req.getContextPath(), req.getServletPath(), mapping.getMappingMatch() == MappingMatch.PATH);
     }
 
     /** What a front controller routes on: the pathInfo under a path mapping ({@code /api/*}), else the servlet path. */

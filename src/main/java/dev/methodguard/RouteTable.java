@@ -68,8 +68,10 @@ final class RouteTable {
      * came from, for messages. {@code scope}, used by {@link Ranking#JAKARTA_REST} only, is the template that
      * ranks first: the {@code @Path} of the resource class the route belongs to (Jakarta REST picks the class
      * first, §3.7.2 step 1, then the method within it); {@code null} means the route's own template.
+     * {@code chain} places a Jakarta REST route in Jersey's tree of routers (see {@link JerseyRouting}); else
+     * {@code null}.
      */
-    record Route(String template, Kind kind, Set<String> methods, String source, String scope) {
+    record Route(String template, Kind kind, Set<String> methods, String source, String scope, List<String> chain) {
         Route {
             Objects.requireNonNull(template, "template");
             Objects.requireNonNull(kind, "kind");
@@ -78,6 +80,11 @@ final class RouteTable {
                 throw new IllegalArgumentException(kind + " route " + template + (methods == null ? " without" : " with") + " methods");
             }
             methods = methods == null ? null : Collections.unmodifiableSet(new LinkedHashSet<>(methods));
+            chain = chain == null ? null : List.copyOf(chain);
+        }
+
+        Route(String template, Kind kind, Set<String> methods, String source, String scope) {
+            this(template, kind, methods, source, scope, null);
         }
 
         /** A route of these methods, or ({@code null}) of any method. */
@@ -94,7 +101,11 @@ final class RouteTable {
         }
 
         Route as(Kind kind, Set<String> methods, String source) {
-            return new Route(template, kind, methods, source, scope);
+            return new Route(template, kind, methods, source, scope, chain);
+        }
+
+        Route placed(List<String> chain) {
+            return new Route(template, kind, methods, source, scope, chain);
         }
     }
 
@@ -198,15 +209,19 @@ final class RouteTable {
      */
     private static Route merge(Route a, Route b) {
         String source = a.source().equals(b.source()) ? a.source() : a.source() + ", " + b.source();
+        // Placed differently in Jersey's tree (a locator and a method at one path): no place, it is not emulated.
+        Route c = Objects.equals(a.chain(), b.chain()) ? a : a.placed(null);
         if (a.kind() == Kind.CLASS_FENCE && b.kind() == Kind.CLASS_FENCE) {
-            return a.as(Kind.CLASS_FENCE, null, source);
+            // Classes of one path: their open entry exists if one of them has children.
+            Route open = a.chain() != null && a.chain().get(0).startsWith("O") ? a : b;
+            return open.as(Kind.CLASS_FENCE, null, source);
         }
         if (a.kind() != Kind.METHODS || b.kind() != Kind.METHODS) {
-            return a.as(Kind.ANY_METHOD, null, source);
+            return c.as(Kind.ANY_METHOD, null, source);
         }
         Set<String> union = new LinkedHashSet<>(a.methods());
         union.addAll(b.methods());
-        return a.as(Kind.METHODS, union, source);
+        return c.as(Kind.METHODS, union, source);
     }
 
     /** '*' is a token, but a reader would take it for "all methods": a table lists methods, nothing else. */
@@ -223,6 +238,16 @@ final class RouteTable {
 
     List<Route> routes() {
         return routes;
+    }
+
+    /** Whether the table ranks as Jakarta REST does (its paths are then matched raw, as the frameworks match them). */
+    boolean jakartaRest() {
+        return catchAllRegexNeedsSegment;
+    }
+
+    /** Route i's position in ranking order: 0 is the best. */
+    int rank(int route) {
+        return rank[route];
     }
 
     /** {@link #match(String, int, int)} over the whole string; {@code null} is the empty path. */

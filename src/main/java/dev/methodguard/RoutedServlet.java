@@ -12,7 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A servlet judged route by route (a Jakarta REST servlet, Spring's DispatcherServlet, a declared table):
  * its route table, the capability of each route, and, on the way to a rejection only, the widening to what
- * every route matching the path serves together.
+ * the framework serves at the path when the best route refuses the method: for Jersey its own choice
+ * ({@link JerseyRouting}), for RESTEasy the union of the matching routes of one resource class, for
+ * declared tables the union of every matching route. Jakarta REST servlets are matched on the raw request
+ * path, as Jersey and RESTEasy match it ({@link RawPath}); declared tables on the container's decoded path.
  */
 final class RoutedServlet {
     /** Makes a route's capability from its methods: what the resolver decides for any declared target. */
@@ -29,8 +32,12 @@ final class RoutedServlet {
     /** The servlet's own entry (name, mappings, source, counters), which route capabilities are made from. */
     private final Capability servlet;
     private final RouteMaker maker;
-    /** Whether several matching routes join their methods only within one resource class. */
+    /** Whether several matching routes join their methods only within one resource class (RESTEasy). */
     private final boolean unionWithinScope;
+    /** Jersey: its own choice among matching routes, instead of a union. */
+    private final boolean jersey;
+    /** A Jakarta REST servlet: matched on the raw request path. */
+    final boolean rawPath;
     /** The joined capabilities made so far, at most {@link #MAX_UNIONS}. */
     private final ConcurrentHashMap<String, Capability> unions = new ConcurrentHashMap<>();
 
@@ -44,6 +51,8 @@ final class RoutedServlet {
         this.table = Objects.requireNonNull(table, "table");
         this.maker = Objects.requireNonNull(maker, "maker");
         this.unionWithinScope = unionWithinScope;
+        this.rawPath = table.jakartaRest();
+        this.jersey = rawPath && !unionWithinScope;
         List<Route> routes = table.routes();
         this.byRoute = new Capability[routes.size()];
         for (int i = 0; i < byRoute.length; i++) {
@@ -65,18 +74,25 @@ final class RoutedServlet {
     }
 
     /**
-     * What every route matching the path {@code s[from, to)} serves together, given {@code best}, the route that
-     * judged it and refused its method: frameworks choose among all routes matching path and method (Spring
-     * MVC, Go's ServeMux, Jersey; RESTEasy within the chosen resource class), so refusing a method another
-     * matching route serves would be a false rejection. {@code null}: a matching route takes any method (pass
-     * through). Only ever asked on the way to a rejection or an OPTIONS answer, never for an allowed request.
+     * What the framework serves at the path {@code s[from, to)}, given {@code best}, the route that judged the
+     * request and refused {@code method}: frameworks choose among several routes matching the path (Spring
+     * MVC, Go's ServeMux; Jersey level by level, RESTEasy within the chosen resource class), so refusing a
+     * method another matching route serves would be a false rejection. {@code null}: the request passes
+     * through (a matching route takes any method, or the framework's choice cannot be told). Only ever asked on
+     * the way to a rejection or an OPTIONS answer, never for an allowed request.
      */
-    Capability widen(Capability best, String s, int from, int to) {
+    Capability widen(Capability best, String method, String s, int from, int to) {
         List<Route> routes = table.routes();
+        List<Integer> matched = table.matchAll(s, from, to);
+        if (jersey) {
+            int i = JerseyRouting.choose(table, matched,
+                    r -> byRoute[r] != null && (byRoute[r].allows(method) || byRoute[r].allowsIgnoringCase(method)));
+            return i < 0 ? null : byRoute[i];
+        }
         Route bestRoute = routes.get(best.routeIndex);
         TreeSet<String> union = new TreeSet<>();
         StringBuilder key = new StringBuilder();
-        for (int i : table.matchAll(s, from, to)) {
+        for (int i : matched) {
             Route r = routes.get(i);
             if (unionWithinScope && !Objects.equals(r.scope(), bestRoute.scope())) {
                 continue;
@@ -103,9 +119,9 @@ final class RoutedServlet {
         return c;
     }
 
-    Capability widen(Capability best, String path) {
+    Capability widen(Capability best, String method, String path) {
         String p = path == null ? "" : path;
-        return widen(best, p, 0, p.length());
+        return widen(best, method, p, 0, p.length());
     }
 
     /** The capabilities of the routes, in table order ({@code null} for pass-through routes). */
