@@ -29,9 +29,7 @@ record EffectiveMethods(SortedSet<String> allowed, boolean headRefused) {
      */
     static EffectiveMethods of(Collection<String> declared, boolean allowTrace, boolean inheritsTrace, boolean headGap) {
         TreeSet<String> allowed = new TreeSet<>(declared);
-        if (allowed.contains(Methods.GET)) {
-            allowed.add(Methods.HEAD);
-        }
+        addHeadWithGet(allowed);
         allowed.add(Methods.OPTIONS);
         if (!allowTrace) {
             allowed.remove(Methods.TRACE);
@@ -40,5 +38,15 @@ record EffectiveMethods(SortedSet<String> allowed, boolean headRefused) {
         }
         boolean headRefused = headGap && allowed.remove(Methods.HEAD);
         return new EffectiveMethods(allowed, headRefused);
+    }
+
+    /**
+     * HEAD comes with GET: the part of the rule that also holds where a framework, not MethodGuard, answers
+     * OPTIONS (a Jakarta REST resource's own methods) and for the methods the application knows.
+     */
+    static void addHeadWithGet(java.util.Set<String> methods) {
+        if (methods.contains(Methods.GET)) {
+            methods.add(Methods.HEAD);
+        }
     }
 }

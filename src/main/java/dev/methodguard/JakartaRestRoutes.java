@@ -119,9 +119,7 @@ final class JakartaRestRoutes {
             String source = c.getName() + "#" + m.getName();
             String template = path == null ? at : join(at, value(path));
             if (!httpMethods.isEmpty()) {
-                if (httpMethods.contains(Methods.GET)) {
-                    httpMethods.add(Methods.HEAD);
-                }
+                EffectiveMethods.addHeadWithGet(httpMethods);
                 // OPTIONS is not added here: a resource that declares @OPTIONS answers it itself (its headers kept);
                 // for the others MethodGuard answers OPTIONS from the same set as its 405s.
                 methods.add(new Route(template, httpMethods, source, scope).placed(path == null ? closed : with(open, "C" + shape(template))));
@@ -347,7 +345,7 @@ final class JakartaRestRoutes {
 
     /**
      * Finds classes annotated with @jakarta.ws.rs.Path under WEB-INF/classes of the ServletContext
-     * (getResourcePaths, recursive), loading them with Class.forName(name, false, loader): never initializing
+     * (getResourcePaths, recursive), loading them with Classes.load: never initializing
      * them. With {@code packages} not empty, only classes in those packages (or below) are considered. A
      * class that cannot be loaded (a missing optional dependency, say) is skipped: it cannot be a resource the
      * container serves either.
@@ -414,10 +412,6 @@ final class JakartaRestRoutes {
     }
 
     private static Class<?> load(String name, ClassLoader loader) {
-        try {
-            return Class.forName(name, false, loader);
-        } catch (ClassNotFoundException | LinkageError e) {
-            return null;
-        }
+        return Classes.load(name, loader).orElse(null);
     }
 }

@@ -51,9 +51,8 @@ final class Policy {
                 }
             }
         }
-        if (k.contains(Methods.GET)) {
-            k.add(Methods.HEAD); // even where HEAD is refused because of a security-constraint gap: a 405, not a 501
-        }
+        // Even where HEAD is refused because of a security-constraint gap: a 405, not a 501.
+        EffectiveMethods.addHeadWithGet(k);
         // HashMap and HashSet, not Map.copyOf/Set.copyOf: their lookups mask the hash where the immutable
         // collections take a floorMod (a division), which measurably slowed the pass-through path as the map
         // grew (BENCHMARKS.md). Both are private, built here and never written again.

@@ -22,7 +22,11 @@
  *   model    immutable, built by resolve, only read by requests
  *              Policy               servlet name -&gt; capability, the known methods
  *              Capability           a target's method set with its renderings (Allow, JSON tail) and counters
- *              RouteTable           a front controller's routes: the table, the trie, the match
+ *              RoutedServlet        a front controller: its route table, each route's capability, the widening
+ *                                   on the way to a 405 (JerseyRouting: Jersey's own choice among routes)
+ *              RouteTable           the routes: the table, the ranking, the match (RouteNode: the trie)
+ *              RouteTemplate, RouteLines   a template's grammar; the methodguard.routes init-param's lines
+ *              RawPath              the raw request path a Jakarta REST framework matches on
  *      |
  *   answer   only for rejections and OPTIONS, never for an allowed request
  *              ResponseWriter       405 / 501 (or, report-only, the request passed on), OPTIONS
