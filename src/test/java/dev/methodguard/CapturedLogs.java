@@ -21,11 +21,12 @@ import org.slf4j.LoggerFactory;
  * {@code System.Logger}, hence MethodGuard, logs by default, and where Tomcat logs) for the test to check,
  * and, with {@link #start}, everything Jetty logs through its slf4j appender (still echoed to stderr).
  *
- * <p>Three ways in, one mechanism: {@link #start} (a test of MethodGuard's own log: its records captured and
- * kept off the console), {@link #holdBack} (a container's expected complaint captured and kept off the console,
- * every other record printed as usual) and {@link #watch} (a run that reports the warnings it saw, which stay on
- * the console). {@link #holdBack} and {@link #watch} touch JUL only, so that they load where Jetty's logging is not
- * on the class path (the Tomcat tests, the standalone servers). Public, and published in the test-jar.
+ * <p>Four ways in, one mechanism: {@link #start} (a test of MethodGuard's own log: its records captured and
+ * kept off the console), {@link #holdBack} and {@link #holdBackJetty} (a container's expected complaint captured
+ * and kept off the console, everything else printed as usual) and {@link #watch} (a run that reports the warnings
+ * it saw, which stay on the console). {@link #holdBack} and {@link #watch} touch JUL only, so that they load where
+ * Jetty's logging is not on the class path (the Tomcat tests, the standalone servers). Public, and published in
+ * the test-jar.
  */
 public final class CapturedLogs extends Handler implements AutoCloseable {
     private final Logger logger;
@@ -36,13 +37,16 @@ public final class CapturedLogs extends Handler implements AutoCloseable {
     private final List<LogRecord> records = new CopyOnWriteArrayList<>();
     private final JettyLog jetty;
 
-    private CapturedLogs(Logger logger, Level openTo, Predicate<LogRecord> captured, boolean heldBack, boolean jetty) {
+    private CapturedLogs(Logger logger, Level openTo, Predicate<LogRecord> captured, boolean heldBack, JettyLog jetty) {
         this.logger = logger;
-        this.originalLevel = logger.getLevel();
-        this.originalUseParent = logger.getUseParentHandlers();
+        this.originalLevel = logger == null ? null : logger.getLevel();
+        this.originalUseParent = logger == null || logger.getUseParentHandlers();
         this.captured = captured;
         this.heldBack = heldBack;
-        this.jetty = jetty ? new JettyLog() : null;
+        this.jetty = jetty;
+        if (logger == null) {
+            return; // Jetty's log only
+        }
         if (openTo != null) {
             logger.setLevel(openTo);
         }
@@ -61,7 +65,15 @@ public final class CapturedLogs extends Handler implements AutoCloseable {
      */
     public static CapturedLogs start(String julLoggerName, Level julLevel) {
         return new CapturedLogs(Logger.getLogger(julLoggerName), julLevel,
-                r -> r.getLevel().intValue() >= julLevel.intValue(), true, true);
+                r -> r.getLevel().intValue() >= julLevel.intValue(), true, new JettyLog(line -> false));
+    }
+
+    /**
+     * Jetty's log lines that {@code expected} accepts are captured and not printed (a warning a test provokes on
+     * purpose and checks itself); every other line is printed as usual. No JUL record is captured.
+     */
+    public static CapturedLogs holdBackJetty(Predicate<String> expected) {
+        return new CapturedLogs(null, null, r -> false, false, new JettyLog(expected));
     }
 
     /**
@@ -70,12 +82,12 @@ public final class CapturedLogs extends Handler implements AutoCloseable {
      * left as it is. Keep a strong reference to {@code logger}: JUL keeps only weak ones.
      */
     public static CapturedLogs holdBack(Logger logger, Predicate<LogRecord> expected) {
-        return new CapturedLogs(logger, null, expected, true, false);
+        return new CapturedLogs(logger, null, expected, true, null);
     }
 
     /** The records of {@code loggerName} ("" for all) at {@code level} or above are captured, and printed as usual. */
     public static CapturedLogs watch(String loggerName, Level level) {
-        return new CapturedLogs(Logger.getLogger(loggerName), null, r -> r.getLevel().intValue() >= level.intValue(), false, false);
+        return new CapturedLogs(Logger.getLogger(loggerName), null, r -> r.getLevel().intValue() >= level.intValue(), false, null);
     }
 
     /** The JUL records captured so far. */
@@ -93,7 +105,7 @@ public final class CapturedLogs extends Handler implements AutoCloseable {
         return jetty != null;
     }
 
-    /** What Jetty logged while open ({@link #start} only). */
+    /** What Jetty logged while open, held back or not ({@link #start}, {@link #holdBackJetty}). */
     public String jetty() {
         return jetty.text();
     }
@@ -133,43 +145,55 @@ public final class CapturedLogs extends Handler implements AutoCloseable {
     /** Restores the logger (and Jetty's appender) as they were. */
     @Override
     public void close() {
-        logger.removeHandler(this);
-        logger.setUseParentHandlers(originalUseParent);
-        logger.setLevel(originalLevel);
+        if (logger != null) {
+            logger.removeHandler(this);
+            logger.setUseParentHandlers(originalUseParent);
+            logger.setLevel(originalLevel);
+        }
         if (jetty != null) {
             jetty.close();
         }
     }
 
-    /** Jetty's slf4j appender, teed: in its own class so that the JUL captures load without Jetty's logging. */
+    /**
+     * Jetty's slf4j appender, teed line by line: every line is kept, and printed unless held back. In its own
+     * class so that the JUL captures load without Jetty's logging.
+     */
     private static final class JettyLog {
         private final StdErrAppender appender;
         private final PrintStream originalStream;
         private final ByteArrayOutputStream text = new ByteArrayOutputStream();
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+        private final Predicate<String> heldBack;
+        private final PrintStream printed;
 
-        JettyLog() {
+        JettyLog(Predicate<String> heldBack) {
+            this.heldBack = heldBack;
             JettyLogger root = (JettyLogger) LoggerFactory.getLogger("org.eclipse.jetty");
             this.appender = (StdErrAppender) root.getAppender();
             this.originalStream = appender.getStream();
             // Jetty's appender has no stream of its own until one is set: it then writes to System.err.
-            PrintStream original = originalStream != null ? originalStream : System.err;
+            this.printed = originalStream != null ? originalStream : System.err;
             appender.setStream(new PrintStream(new OutputStream() {
                 @Override
                 public void write(int b) {
                     synchronized (text) {
                         text.write(b);
+                        line.write(b);
+                        if (b == '\n') {
+                            endLine();
+                        }
                     }
-                    original.write(b);
-                }
-
-                @Override
-                public void write(byte[] b, int off, int len) {
-                    synchronized (text) {
-                        text.write(b, off, len);
-                    }
-                    original.write(b, off, len);
                 }
             }, true, StandardCharsets.UTF_8));
+        }
+
+        /** Prints the line so far unless it is held back. */
+        private void endLine() {
+            if (line.size() > 0 && !heldBack.test(line.toString(StandardCharsets.UTF_8))) {
+                printed.write(line.toByteArray(), 0, line.size());
+            }
+            line.reset();
         }
 
         String text() {
@@ -180,6 +204,9 @@ public final class CapturedLogs extends Handler implements AutoCloseable {
 
         void close() {
             appender.setStream(originalStream);
+            synchronized (text) {
+                endLine();
+            }
         }
     }
 }
