@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Which CORS filters MethodGuard trusts to answer preflights, and where (README: the preflight reference row). */
+/** Which CORS filters MethodGuard trusts to answer preflights, and where (docs/reference.md: the preflight row). */
 class CorsFiltersTest {
     private static Fakes.Context context(String filterClass, Map<String, String> params, String... patterns) {
         Fakes.Context c = new Fakes.Context(Fakes.registrations()

@@ -1,9 +1,7 @@
 package dev.methodguard;
 
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -31,10 +29,9 @@ import org.junit.jupiter.api.BeforeAll;
  * </ul>
  */
 class FuzzTomcatIT extends FuzzContract {
-    static final List<LogRecord> HELD_BACK = new CopyOnWriteArrayList<>();
     /** A strong reference: JUL keeps only weak ones. */
     static final Logger HTTP11_LOG = Logger.getLogger("org.apache.coyote.http11");
-    static HeldBackRecords holdBack;
+    static CapturedLogs holdBack;
     static TestTomcat tomcat;
 
     @BeforeAll
@@ -57,14 +54,14 @@ class FuzzTomcatIT extends FuzzContract {
         try {
             tomcat.close();
         } finally {
-            holdBack.remove();
+            holdBack.close();
         }
     }
 
     /** Holds back the INFO records of refused requests; passes every other record on to the parents' handlers. */
     static void holdBackRequestParsingReports() {
-        holdBack = HeldBackRecords.install(HTTP11_LOG, record -> record.getLevel().intValue() <= Level.INFO.intValue()
-                && "org.apache.coyote.http11.Http11Processor".equals(record.getLoggerName()), HELD_BACK);
+        holdBack = CapturedLogs.holdBack(HTTP11_LOG, record -> record.getLevel().intValue() <= Level.INFO.intValue()
+                && "org.apache.coyote.http11.Http11Processor".equals(record.getLoggerName()));
     }
 
     @Override
@@ -90,7 +87,7 @@ class FuzzTomcatIT extends FuzzContract {
     @Override
     protected void addContainerStats(Map<String, Integer> stats) {
         Map<String, Integer> held = new TreeMap<>();
-        for (LogRecord r : HELD_BACK) {
+        for (LogRecord r : holdBack.records()) {
             String message = String.valueOf(r.getMessage()).lines().findFirst().orElse("");
             held.merge(r.getLevel() + " " + Escape.forLog(message, 80), 1, Integer::sum);
         }

@@ -21,10 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -223,39 +220,26 @@ public abstract class LoadContract {
 
     /** Captures the JUL records at WARNING or above (the whole tree: "" logger) while open. */
     static Warnings julWarnings() {
-        Logger root = Logger.getLogger("");
-        List<LogRecord> records = new java.util.concurrent.CopyOnWriteArrayList<>();
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                records.add(record);
-            }
+        return warnings(CapturedLogs.watch("", Level.WARNING));
+    }
 
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        handler.setLevel(Level.WARNING);
-        root.addHandler(handler);
+    /** The JUL lines {@code logs} captures, and Jetty's WARN and ERROR lines where it captures Jetty's log. */
+    static Warnings warnings(CapturedLogs logs) {
         return new Warnings() {
             @Override
             public List<String> warnings() {
-                return julLines(records);
+                List<String> all = new ArrayList<>(logs.lines());
+                if (logs.capturesJetty()) {
+                    all.addAll(logs.jettyWarnings());
+                }
+                return all;
             }
 
             @Override
             public void close() {
-                root.removeHandler(handler);
+                logs.close();
             }
         };
-    }
-
-    static List<String> julLines(List<LogRecord> records) {
-        return records.stream().map(r -> r.getLevel() + " " + r.getLoggerName() + ": " + r.getMessage()).toList();
     }
 
     static String check(Kind kind, String path, RawHttp.Response r) {

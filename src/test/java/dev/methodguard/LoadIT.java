@@ -1,7 +1,5 @@
 package dev.methodguard;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.logging.Level;
 
 /**
@@ -31,20 +29,7 @@ class LoadIT extends LoadContract {
 
     @Override
     protected Warnings captureWarnings() {
-        CapturedLogs logs = CapturedLogs.start("", Level.WARNING);
-        return new Warnings() {
-            @Override
-            public List<String> warnings() {
-                List<String> all = new ArrayList<>(julLines(logs.records()));
-                all.addAll(logs.jettyWarnings());
-                return all;
-            }
-
-            @Override
-            public void close() {
-                logs.close();
-            }
-        };
+        return warnings(CapturedLogs.start("", Level.WARNING));
     }
 
     @Override

@@ -9,10 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.Test;
 
@@ -92,32 +90,9 @@ class LogInjectionTest {
 
     /** Runs {@code body} with the dev.methodguard logger at FINE and returns what it logged. */
     private static List<LogRecord> fineRecords(Body body) throws Exception {
-        Logger logger = Logger.getLogger("dev.methodguard");
-        Level level = logger.getLevel();
-        List<LogRecord> records = new java.util.ArrayList<>();
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                records.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        handler.setLevel(Level.ALL);
-        logger.setLevel(Level.FINE);
-        logger.addHandler(handler);
-        try {
+        try (CapturedLogs logs = CapturedLogs.start("dev.methodguard", Level.FINE)) {
             body.run();
-        } finally {
-            logger.removeHandler(handler);
-            logger.setLevel(level);
+            return logs.records();
         }
-        return records;
     }
 }

@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.apache.catalina.authenticator.BasicAuthenticator;
 import org.apache.catalina.startup.Tomcat;
@@ -30,10 +27,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class VerbTamperingTomcatIT {
     static final VerbTamperingIT.AdminController SERVLET = new VerbTamperingIT.AdminController();
-    /** Tomcat's SEVERE that the constraint leaves methods uncovered: this one does, on purpose. */
-    static final List<LogRecord> UNCOVERED_RECORDS = new CopyOnWriteArrayList<>();
-    /** The context's logger (a strong reference: JUL keeps only weak ones), while Tomcat starts. */
-    static HeldBackRecords heldBack;
+    /**
+     * Tomcat's SEVERE that the constraint leaves methods uncovered (this one does, on purpose), held back from the
+     * context's logger while Tomcat starts (the capture holds the logger: JUL keeps only weak references).
+     */
+    static CapturedLogs heldBack;
     static TestTomcat tomcat;
 
     @BeforeAll
@@ -42,7 +40,7 @@ class VerbTamperingTomcatIT {
             startTomcat();
         } finally {
             if (heldBack != null) {
-                heldBack.remove();
+                heldBack.close();
             }
         }
     }
@@ -52,9 +50,9 @@ class VerbTamperingTomcatIT {
      * every other record goes on to the parent loggers' handlers as before.
      */
     static void captureUncoveredMethodsReport(Logger log) {
-        heldBack = HeldBackRecords.install(log, record -> record.getLevel() == Level.SEVERE
+        heldBack = CapturedLogs.holdBack(log, record -> record.getLevel() == Level.SEVERE
                 && String.valueOf(record.getMessage()).contains("[/admin/*]")
-                && String.valueOf(record.getMessage()).contains("uncovered"), UNCOVERED_RECORDS);
+                && String.valueOf(record.getMessage()).contains("uncovered"));
     }
 
     static void startTomcat() throws Exception {
@@ -121,7 +119,7 @@ class VerbTamperingTomcatIT {
 
     @Test
     void tomcatItselfReportsTheMethodsTheConstraintLeavesUncovered() {
-        assertEquals(1, UNCOVERED_RECORDS.size(), "Tomcat's SEVERE about the methods /admin/* leaves uncovered");
+        assertEquals(1, heldBack.records().size(), "Tomcat's SEVERE about the methods /admin/* leaves uncovered");
     }
 
     @Test
