@@ -11,8 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -208,12 +206,10 @@ class RolloutTomcatIT {
          */
         @Test
         void passesEverythingOnLogsOnceAndLeavesNoThreadBehindWhenTomcatStops() throws Exception {
-            List<LogRecord> ours = Collections.synchronizedList(new ArrayList<>());
-            List<LogRecord> leaks = Collections.synchronizedList(new ArrayList<>());
             Logger methodGuard = Logger.getLogger("dev.methodguard");
             Logger loader = Logger.getLogger("org.apache.catalina.loader");
-            HeldBackRecords heldOurs = HeldBackRecords.install(methodGuard, r -> true, ours);
-            HeldBackRecords heldLeaks = HeldBackRecords.install(loader, r -> String.valueOf(r.getMessage()).contains("thread"), leaks);
+            CapturedLogs heldOurs = CapturedLogs.holdBack(methodGuard, r -> true);
+            CapturedLogs heldLeaks = CapturedLogs.holdBack(loader, r -> String.valueOf(r.getMessage()).contains("thread"));
             Thread running;
             try {
                 try (TestTomcat t = TestTomcat.start(Map.of("mode", "report-only", "known-methods", "DELETE"), (tomcat, context, base) -> {
@@ -233,11 +229,11 @@ class RolloutTomcatIT {
                 }
                 running.join(5_000);
             } finally {
-                heldOurs.remove();
-                heldLeaks.remove();
+                heldOurs.close();
+                heldLeaks.close();
             }
-            List<String> lines = ours.stream().map(LogRecord::getMessage).filter(m -> m.contains("report-only:")).toList();
-            assertEquals(List.of(), leaks.stream().map(LogRecord::getMessage).toList(), "Tomcat found a thread left");
+            List<String> lines = heldOurs.records().stream().map(LogRecord::getMessage).filter(m -> m.contains("report-only:")).toList();
+            assertEquals(List.of(), heldLeaks.records().stream().map(LogRecord::getMessage).toList(), "Tomcat found a thread left");
             assertFalse(running.isAlive(), "the timer outlived Tomcat's stop");
             assertEquals(3, lines.size(), lines.toString());
             assertTrue(lines.get(0).contains("would answer 405 to DELETE on servlet 'items'"), lines.get(0));
