@@ -11,8 +11,9 @@ import java.util.SortedSet;
  * What one target supports, with everything a response needs precomputed once: the set tested on each
  * request, the {@code Allow} header value, the JSON tail {@code ,"allowed":[...]}} and what to do with
  * OPTIONS, and its counters. A target is a servlet, a container fallback (unmapped paths, files served outside
- * any servlet) or one route of a routed servlet; a routed servlet's own entry carries no methods, only its
- * {@link RoutedServlet}.
+ * any servlet) or one route of a routed servlet. A routed servlet's own entry (its name, mappings, source
+ * and counters, for the startup table and JMX) carries no methods: its routes judge, and the routed servlet
+ * that holds them knows its entry, not the other way round.
  */
 final class Capability {
     /** Where a servlet's methods came from, in the order the rules are tried. */
@@ -53,8 +54,6 @@ final class Capability {
     /** A CORS preflight passes on to the chain (decided at init() from the preflight rule). */
     final boolean passesPreflight;
     final Counters counters;
-    /** For a routed servlet's own entry: its routes; else {@code null}. */
-    final RoutedServlet routed;
     /** For a route's capability: its template; else {@code null}. */
     final String template;
     /** The framework matches methods ignoring case (RESTEasy): {@code get} is served as GET, so it is allowed. */
@@ -64,17 +63,16 @@ final class Capability {
 
     private Capability(String servletName, List<String> mappings, Source source, SortedSet<String> allowed, String note,
                        boolean ownsOptions, boolean passesPreflight, Counters counters) {
-        this(servletName, mappings, source, allowed, note, ownsOptions, passesPreflight, counters, null, null, false, -1);
+        this(servletName, mappings, source, allowed, note, ownsOptions, passesPreflight, counters, null, false, -1);
     }
 
     private Capability(String servletName, List<String> mappings, Source source, SortedSet<String> allowed, String note,
-                       boolean ownsOptions, boolean passesPreflight, Counters counters, RoutedServlet routed,
+                       boolean ownsOptions, boolean passesPreflight, Counters counters,
                        String template, boolean ignoresMethodCase, int routeIndex) {
         this.ignoresMethodCase = ignoresMethodCase;
         this.routeIndex = routeIndex;
         // Jetty's fallback has a generated name (ServletHandler$Default404Servlet-5cf8b529): say what it is instead.
         this.label = source == Source.CONTAINER_FALLBACK && servletName.contains("$Default404Servlet") ? "(unmapped paths)" : servletName;
-        this.routed = routed;
         this.template = template;
         this.servletName = servletName;
         this.mappings = List.copyOf(mappings);
@@ -105,21 +103,12 @@ final class Capability {
     static Capability route(Capability servlet, int routeIndex, String template, SortedSet<String> allowed, boolean ownsOptions,
                             boolean passesPreflight, boolean ignoresMethodCase) {
         return new Capability(servlet.servletName, servlet.mappings, servlet.source, allowed, null, ownsOptions, passesPreflight,
-                servlet.counters, null, template, ignoresMethodCase, routeIndex);
+                servlet.counters, template, ignoresMethodCase, routeIndex);
     }
 
-    /**
-     * A servlet judged by route; {@code maker} makes each route's capability. With {@code unionWithinScope},
-     * routes join their methods only with routes of the same resource class (RESTEasy picks the class first);
-     * else with every route matching the path. See {@link RoutedServlet}.
-     */
-    static Capability routed(String servletName, List<String> mappings, Source source, String note, RouteTable routes,
-                             RoutedServlet.RouteMaker maker, boolean unionWithinScope) {
-        Counters counters = new Counters();
-        // Routes are made from the servlet's entry before it exists with them: both share name and counters.
-        Capability entry = new Capability(servletName, mappings, source, null, note, false, false, counters);
-        RoutedServlet routed = new RoutedServlet(entry, routes, maker, unionWithinScope);
-        return new Capability(servletName, mappings, source, null, note, false, false, counters, routed, null, false, -1);
+    /** The entry of a servlet judged route by route ({@link RoutedServlet}): no methods of its own. */
+    static Capability routedEntry(String servletName, List<String> mappings, Source source, String note) {
+        return new Capability(servletName, mappings, source, null, note, false, false, new Counters());
     }
 
     static Capability undeclared(String servletName, List<String> mappings, String why) {

@@ -7,6 +7,7 @@ import jakarta.servlet.ServletRegistration;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -96,8 +97,9 @@ final class CapabilityResolver {
             }
         }
         List<Capability> capabilities = new ArrayList<>();
+        Map<String, RoutedServlet> routed = new HashMap<>();
         for (Map.Entry<String, ? extends ServletRegistration> e : registrations.entrySet()) {
-            Capability c = resolveOne(e.getKey(), e.getValue(), settings, context, filterLabel, constraints, cors, warnings);
+            Capability c = resolveOne(e.getKey(), e.getValue(), settings, context, filterLabel, constraints, cors, warnings, routed);
             capabilities.add(c);
             if (!c.isDeclared()) {
                 warnings.add("servlet '" + c.servletName + "' is undeclared (" + c.note + "), so its requests pass through unchecked. "
@@ -108,12 +110,12 @@ final class CapabilityResolver {
         boolean corsEverywhere = cors.coversEverything();
         Capability files = fallback(UNREGISTERED, List.of(), STATIC_METHODS, settings, corsEverywhere);
         Capability jsps = fallback(UNREGISTERED_JSP, List.of("*.jsp", "*.jspx"), JSP_METHODS, settings, corsEverywhere);
-        return new Policy(capabilities, files, jsps, settings, warnings);
+        return new Policy(capabilities, routed, files, jsps, settings, warnings);
     }
 
     private static Capability resolveOne(String name, ServletRegistration reg, Settings settings, ServletContext context,
                                          String filterLabel, SecurityConstraints constraints, CorsFilters cors,
-                                         List<String> warnings) throws ServletException {
+                                         List<String> warnings, Map<String, RoutedServlet> routedOut) throws ServletException {
         List<String> mappings = mappings(reg);
         String className = reg.getClassName();
         Class<?> servletClass = className == null ? null : load(className, context);
@@ -141,8 +143,12 @@ final class CapabilityResolver {
             throw new ServletException(filterLabel + ": servlet '" + name + "' is declared twice, " + String.join(" and ", declarations)
                     + "; keep one");
         }
-        RouteDeclarer routed = (source, table, note, jakarta) -> routed(name, mappings, source, table, note, settings,
-                constraints.headGap(mappings, servletClass), corsCovered, jakarta && JakartaRestServlets.isResteasy(className));
+        RouteDeclarer routed = (source, table, note, jakarta) -> {
+            RoutedServlet r = routed(name, mappings, source, table, note, settings, constraints.headGap(mappings, servletClass),
+                    corsCovered, jakarta && JakartaRestServlets.isResteasy(className));
+            routedOut.put(name, r);
+            return r.entry;
+        };
         if (fromBuilder != null) {
             return declare.as(Source.BUILDER, fromBuilder, null);
         }
@@ -260,9 +266,9 @@ final class CapabilityResolver {
      * RESTEasy's rules where they differ from the others': it matches methods ignoring case ({@code get} is
      * served as GET), and it picks the resource class before the method, so only routes of one class join.
      */
-    private static Capability routed(String name, List<String> mappings, Source source, RouteTable table, String note,
-                                     Settings settings, String headGap, boolean corsCovered, boolean resteasy) {
-        return Capability.routed(name, mappings, source, note, table, (servlet, index, template, methods) -> {
+    private static RoutedServlet routed(String name, List<String> mappings, Source source, RouteTable table, String note,
+                                        Settings settings, String headGap, boolean corsCovered, boolean resteasy) {
+        return new RoutedServlet(Capability.routedEntry(name, mappings, source, note), table, (servlet, index, template, methods) -> {
             boolean ownsOptions = methods.contains(Methods.OPTIONS);
             SortedSet<String> allowed = EffectiveMethods.of(methods, settings.allowTrace(), false, headGap != null).allowed();
             return Capability.route(servlet, index, template, allowed, ownsOptions,

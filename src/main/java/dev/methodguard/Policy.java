@@ -13,13 +13,15 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The immutable result of {@code init()}: the capability of every registered servlet by name, the
- * capabilities of targets that are no servlet registration, and the set of methods the application
- * knows. Requests only read it.
+ * The immutable result of {@code init()}: the capability of every registered servlet by name (or, for a
+ * servlet judged route by route, its {@link RoutedServlet}), the capabilities of targets that are no servlet
+ * registration, and the set of methods the application knows. Requests only read it.
  */
 final class Policy {
-    /** Every registered servlet, declared or not: a name missing here is no registration at all. */
+    /** Every registered servlet not judged by route, declared or not. */
     private final Map<String, Capability> byName;
+    /** Every servlet judged by route. A name in neither map is no registration at all. */
+    private final Map<String, RoutedServlet> routedByName;
     private final Set<String> known;
     /** Targets that are no registration (Open Liberty serves files and JSPs so): static files, and JSPs. */
     final Capability unregisteredStatic;
@@ -29,8 +31,8 @@ final class Policy {
     /** What init() should warn about: undeclared servlets, HEAD refused, an unreadable web.xml. */
     final List<String> warnings;
 
-    Policy(List<Capability> capabilities, Capability unregisteredStatic, Capability unregisteredJsp, Settings settings,
-           List<String> warnings) {
+    Policy(List<Capability> capabilities, Map<String, RoutedServlet> routed, Capability unregisteredStatic,
+           Capability unregisteredJsp, Settings settings, List<String> warnings) {
         this.all = List.copyOf(capabilities);
         this.unregisteredStatic = unregisteredStatic;
         this.unregisteredJsp = unregisteredJsp;
@@ -41,13 +43,17 @@ final class Policy {
         k.add(Methods.OPTIONS);
         k.add(Methods.TRACE); // a standard method we know; refused with 405 unless allow-trace=true
         for (Capability c : capabilities) {
-            names.put(c.servletName, c);
+            if (!routed.containsKey(c.servletName)) {
+                names.put(c.servletName, c);
+            }
             if (c.isDeclared() && c.source != Capability.Source.CONTAINER_FALLBACK) {
                 k.addAll(c.allowed());
-                for (Capability route : c.routed == null ? List.<Capability>of() : c.routed.routeCapabilities()) {
-                    if (route != null) {
-                        k.addAll(route.allowed());
-                    }
+            }
+        }
+        for (RoutedServlet r : routed.values()) {
+            for (Capability route : r.routeCapabilities()) {
+                if (route != null) {
+                    k.addAll(route.allowed());
                 }
             }
         }
@@ -57,6 +63,7 @@ final class Policy {
         // collections take a floorMod (a division), which measurably slowed the pass-through path as the map
         // grew (BENCHMARKS.md). Both are private, built here and never written again.
         this.byName = new HashMap<>(names);
+        this.routedByName = new HashMap<>(routed);
         this.known = new HashSet<>(k);
     }
 
@@ -74,12 +81,12 @@ final class Policy {
             return null;
         }
         Capability c = byName.get(mapping.getServletName());
-        if (c == null) {
-            c = isJsp(req.getServletPath()) ? unregisteredJsp : unregisteredStatic;
-        }
-        RoutedServlet routed = c.routed;
-        if (routed == null) {
+        if (c != null) {
             return c;
+        }
+        RoutedServlet routed = routedByName.get(mapping.getServletName());
+        if (routed == null) {
+            return isJsp(req.getServletPath()) ? unregisteredJsp : unregisteredStatic;
         }
         if (!routed.rawPath) {
             return routed.route(pathWithinServlet(req, mapping));
@@ -102,7 +109,7 @@ final class Policy {
      */
     Capability widen(HttpServletRequest req, Capability best) {
         HttpServletMapping mapping = req.getHttpServletMapping();
-        RoutedServlet routed = byName.get(mapping.getServletName()).routed;
+        RoutedServlet routed = routedByName.get(mapping.getServletName());
         if (!routed.rawPath) {
             return routed.widen(best, req.getMethod(), pathWithinServlet(req, mapping));
         }
@@ -132,14 +139,20 @@ final class Policy {
         return servletPath != null && (servletPath.endsWith(".jsp") || servletPath.endsWith(".jspx"));
     }
 
-    /** The capability of a servlet by name; {@code null} for names that are no registration. */
+    /** The capability of a servlet by name (a routed servlet's entry); {@code null} for names that are no registration. */
     Capability capability(String servletName) {
-        return byName.get(servletName);
+        RoutedServlet r = routedByName.get(servletName);
+        return r != null ? r.entry : byName.get(servletName);
+    }
+
+    /** The servlet judged route by route of that name; {@code null} for any other name. */
+    RoutedServlet routed(String servletName) {
+        return routedByName.get(servletName);
     }
 
     /** How many servlets are registered; for tests that prove requests never grow the policy. */
     int declaredCount() {
-        return byName.size();
+        return byName.size() + routedByName.size();
     }
 
     boolean isKnown(String method) {
@@ -177,11 +190,12 @@ final class Policy {
         int wMap = "mappings".length();
         int wAllow = "allowed".length();
         for (Capability c : rows) {
-            if (c.routed != null) {
-                for (RouteTable.Route r : c.routed.table.routes()) {
+            RoutedServlet routed = routedByName.get(c.servletName);
+            if (routed != null) {
+                for (RouteTable.Route r : routed.table.routes()) {
                     wMap = Math.max(wMap, r.template().length() + 2);
                 }
-                for (Capability rc : c.routed.routeCapabilities()) {
+                for (Capability rc : routed.routeCapabilities()) {
                     wAllow = Math.max(wAllow, rc == null ? 1 : rc.allowHeader.length());
                 }
                 wAllow = Math.max(wAllow, "(by route)".length());
@@ -196,11 +210,12 @@ final class Policy {
             String source = c.isDeclared()
                     ? c.source.label + (c.note == null ? "" : "; " + c.note) + (c.ownsOptions ? "; OPTIONS by the servlet" : "")
                     : c.source.label + " (" + c.note + "): passes through";
-            if (c.routed != null) {
+            RoutedServlet routed = routedByName.get(c.servletName);
+            if (routed != null) {
                 b.append(String.format(row, c.label, String.join(" ", c.mappings), "(by route)", source + "; other paths pass through"));
-                List<Capability> byRoute = c.routed.routeCapabilities();
+                List<Capability> byRoute = routed.routeCapabilities();
                 for (int i = 0; i < byRoute.size(); i++) {
-                    RouteTable.Route r = c.routed.table.routes().get(i);
+                    RouteTable.Route r = routed.table.routes().get(i);
                     Capability rc = byRoute.get(i);
                     b.append(String.format(row, "", "  " + r.template(), rc == null ? "-" : rc.allowHeader,
                             r.source() + (rc == null ? ": passes through" : rc.ownsOptions ? "; OPTIONS by the servlet" : "")));

@@ -30,7 +30,7 @@ final class RoutedServlet {
     /** byRoute[i] judges route i; {@code null}: route i passes through. */
     private final Capability[] byRoute;
     /** The servlet's own entry (name, mappings, source, counters), which route capabilities are made from. */
-    private final Capability servlet;
+    final Capability entry;
     private final RouteMaker maker;
     /** Whether several matching routes join their methods only within one resource class (RESTEasy). */
     private final boolean unionWithinScope;
@@ -47,7 +47,7 @@ final class RoutedServlet {
      * else with every route matching the path.
      */
     RoutedServlet(Capability servlet, RouteTable table, RouteMaker maker, boolean unionWithinScope) {
-        this.servlet = Objects.requireNonNull(servlet, "servlet");
+        this.entry = Objects.requireNonNull(servlet, "servlet");
         Objects.requireNonNull(table, "table");
         this.maker = Objects.requireNonNull(maker, "maker");
         this.unionWithinScope = unionWithinScope;
@@ -121,7 +121,7 @@ final class RoutedServlet {
         }
         Capability c = unions.get(key.toString());
         if (c == null) {
-            c = maker.make(servlet, best.routeIndex, bestRoute.template(), union);
+            c = maker.make(entry, best.routeIndex, bestRoute.template(), union);
             if (unions.size() < MAX_UNIONS) {
                 unions.putIfAbsent(key.toString(), c);
             }

@@ -293,7 +293,7 @@ class JakartaRestRoutingTest {
     @Test
     void anAllowedRequestOnTheRawPathAllocatesNothing() throws ServletException {
         Policy p = policy(JERSEY);
-        RoutedServlet api = p.capability("rest").routed;
+        RoutedServlet api = p.routed("rest");
         String uri = "/api/orders/7/lines";
         int from = RawPath.start(uri, "", "/api", true);
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
