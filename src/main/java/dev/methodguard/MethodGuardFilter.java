@@ -219,6 +219,14 @@ public class MethodGuardFilter implements Filter {
         return metrics;
     }
 
+    /**
+     * This filter's counters, as {@link Builder#jmx JMX} would publish them, for code that exports them another
+     * way (the Spring Boot starter reads them with Micrometer). Reading them costs requests nothing.
+     */
+    public MethodGuardMBean counters() {
+        return metrics;
+    }
+
     JmxRegistration jmxRegistration() {
         return jmx;
     }
