@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 
 /** Controllers under org.springframework.samples, as in Spring's own sample applications: never dropped. */
 @Controller
-class OwnerController {
+public class OwnerController {
     @GetMapping("/owners")
     String list(Model model) {
         model.addAttribute("title", "Owners");
