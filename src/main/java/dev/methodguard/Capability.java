@@ -158,6 +158,9 @@ final class Capability {
             if (unionWithinScope && !java.util.Objects.equals(r.scope(), bestRoute.scope())) {
                 continue;
             }
+            if (r.scope() == RouteTable.FALLBACK && bestRoute.scope() != RouteTable.FALLBACK) {
+                continue; // another route matches the path: the front controller never gets to the fallback
+            }
             if (r.methods() == null) {
                 if (r.source().endsWith(JakartaRestRoutes.OTHER_PATHS)) {
                     continue; // serves nothing: it only keeps other classes' routes off the class's paths

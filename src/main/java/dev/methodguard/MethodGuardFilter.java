@@ -355,6 +355,24 @@ public class MethodGuardFilter implements Filter {
         }
 
         /**
+         * Adds a fallback route: one the servlet consults only for paths no other route matches, as Spring MVC
+         * serves static resources ({@code /**}) only where no controller maps the path. It judges only such
+         * paths; elsewhere its methods neither allow nor appear in an {@code Allow}.
+         */
+        public Routes fallback(String template, String... methods) {
+            Objects.requireNonNull(template, "template");
+            Objects.requireNonNull(methods, "methods");
+            Set<String> valid;
+            try {
+                valid = Methods.validate(Arrays.asList(methods));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("routes(\"" + servletName + "\"): fallback route " + template + ": " + e.getMessage(), e);
+            }
+            routes.add(new RouteTable.Route(template, valid, "builder (fallback)", RouteTable.FALLBACK));
+            return this;
+        }
+
+        /**
          * Adds a route the servlet serves with any method (a Spring mapping without a method): MethodGuard
          * passes its requests, and those of routes that can match the same paths, through unjudged.
          */

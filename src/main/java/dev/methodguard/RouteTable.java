@@ -91,6 +91,13 @@ final class RouteTable {
         }
     }
 
+    /**
+     * The scope that marks a fallback route ({@link MethodGuardFilter.Routes#fallback}), compared by identity: it
+     * ranks after every other route, and joins the methods of the routes matching a path only where no other
+     * route matches it (a front controller that consults it last, as Spring MVC does its static resources).
+     */
+    static final String FALLBACK = new String("(fallback)");
+
     /** How ties between matching routes are broken; see the class comment. */
     enum Ranking { SPECIFIC, JAKARTA_REST }
 
@@ -132,7 +139,8 @@ final class RouteTable {
         List<Template> templates = new ArrayList<>();
         for (Route r : routes) {
             Template t = Template.parse(r.template(), lenient, r.source());
-            if (lenient && r.scope() != null) {
+            t.fallback = r.scope() == FALLBACK;
+            if (lenient && r.scope() != null && !t.fallback) {
                 Template scope = Template.parse(r.scope(), true, r.source());
                 t.scopeLiteralChars = scope.literalChars;
                 t.scopeVars = scope.vars;
@@ -165,7 +173,8 @@ final class RouteTable {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        Comparator<Template> byRank = lenient ? Template.JAKARTA_ORDER : Template.SPECIFIC_ORDER;
+        Comparator<Template> base = lenient ? Template.JAKARTA_ORDER : Template.SPECIFIC_ORDER;
+        Comparator<Template> byRank = (a, b) -> a.fallback != b.fallback ? Boolean.compare(a.fallback, b.fallback) : base.compare(a, b);
         // Arrays.sort on objects is stable: equal ranks keep table order, so the earlier route wins.
         Arrays.sort(order, (a, b) -> byRank.compare(templates.get(a), templates.get(b)));
         int[] rank = new int[order.length];
@@ -591,6 +600,8 @@ final class RouteTable {
         int scopeLiteralChars;
         int scopeVars;
         int scopeRegexVars;
+        /** A fallback route: ranks after every other one. */
+        boolean fallback;
         /** Cut at a slash-matching regex that is not last: the route must pass through. */
         boolean approximate;
         String shape;

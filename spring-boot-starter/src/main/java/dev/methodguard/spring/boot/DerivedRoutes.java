@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.springframework.core.Ordered;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerMapping;
@@ -36,10 +37,14 @@ import org.springframework.web.servlet.support.WebContentGenerator;
  * route that passes every method through, named in one startup warning: MethodGuard never judges a request by a
  * table that might not contain the handler that serves it.
  *
- * <p>Spring consults the mappings in order and the first one with a matching pattern decides; MethodGuard lets a
- * request use the methods of every route matching its path, a superset, so it never rejects what Spring serves
- * (where a later catch-all such as static resources adds GET to a path whose controller has no GET, Spring's own
- * 405 answers instead of MethodGuard's).
+ * <p>Spring consults the mappings in order and the first one with a matching pattern decides. MethodGuard lets a
+ * request use the methods of every route matching its path (a superset: it never rejects what Spring serves),
+ * except static resources consulted after every deciding mapping: they become fallback routes
+ * ({@link MethodGuardFilter.Routes#fallback}), which judge only paths that no other route matches, so GET on a
+ * POST-only controller path gets MethodGuard's 405 with the controller's Allow, as Spring's own 405 has it.
+ * Functional routes do not decide in Spring (a route whose method does not match falls through to the next
+ * mapping); they shadow static resources here all the same, which matters only for a static file at the very path
+ * of a functional route without GET.
  */
 final class DerivedRoutes {
     /** Methods of a route that serves every method. */
@@ -49,7 +54,7 @@ final class DerivedRoutes {
     private static final String WELCOME_PAGE_NOT_ACCEPTABLE = "org.springframework.boot.webmvc.autoconfigure.WelcomePageNotAcceptableHandlerMapping";
 
     /** template → methods ({@link #EVERY_METHOD} for all), and the mappings or handlers that could not be read. */
-    record Table(Map<String, Set<String>> routes, List<String> unreadable, List<String> mappings) {
+    record Table(Map<String, Set<String>> routes, Set<String> fallbacks, List<String> unreadable, List<String> mappings) {
         boolean isEmpty() {
             return routes.isEmpty();
         }
@@ -59,6 +64,8 @@ final class DerivedRoutes {
             routes.forEach((template, methods) -> {
                 if (methods.isEmpty()) {
                     r.anyMethod(template);
+                } else if (fallbacks.contains(template)) {
+                    r.fallback(template, methods.toArray(String[]::new));
                 } else {
                     r.route(template, methods.toArray(String[]::new));
                 }
@@ -70,6 +77,10 @@ final class DerivedRoutes {
     private final Map<String, Set<String>> methodsByShape = new LinkedHashMap<>();
     private final List<String> unreadable = new ArrayList<>();
     private final List<String> mappings = new ArrayList<>();
+    /** Shapes added by a route that is not a fallback: a fallback of the same shape joins them. */
+    private final Set<String> decidingShapes = new java.util.HashSet<>();
+    /** The highest order of a mapping that decides a path it matches (controllers, URL mappings but resources). */
+    private int lastDecidingOrder = Integer.MIN_VALUE;
 
     private DerivedRoutes() {
     }
@@ -77,12 +88,25 @@ final class DerivedRoutes {
     /** The table of these mappings (by bean name, in the DispatcherServlet's order) plus the explicit routes. */
     static Table of(Map<String, HandlerMapping> handlerMappings, Map<String, List<String>> explicit) {
         DerivedRoutes d = new DerivedRoutes();
+        handlerMappings.values().forEach(m -> {
+            if (m instanceof RequestMappingInfoHandlerMapping
+                    || (m instanceof AbstractUrlHandlerMapping um && um.getHandlerMap().values().stream().noneMatch(h -> h instanceof ResourceHttpRequestHandler))) {
+                d.lastDecidingOrder = Math.max(d.lastDecidingOrder, ((Ordered) m).getOrder());
+            }
+        });
         handlerMappings.forEach(d::read);
-        explicit.forEach((template, methods) -> d.add(template, methods == null || methods.isEmpty() ? null : Set.copyOf(methods)));
+        explicit.forEach((template, methods) -> d.add(template, methods == null || methods.isEmpty() ? null : Set.copyOf(methods), false));
         Map<String, Set<String>> routes = new TreeMap<>();
-        d.methodsByShape.forEach((shape, methods) -> routes.put(d.templateByShape.get(shape),
-                methods == EVERY_METHOD ? EVERY_METHOD : Collections.unmodifiableSet(methods)));
-        return new Table(Collections.unmodifiableMap(routes), List.copyOf(d.unreadable), List.copyOf(d.mappings));
+        Set<String> fallbacks = new TreeSet<>();
+        d.methodsByShape.forEach((shape, methods) -> {
+            String template = d.templateByShape.get(shape);
+            routes.put(template, methods == EVERY_METHOD ? EVERY_METHOD : Collections.unmodifiableSet(methods));
+            if (!d.decidingShapes.contains(shape) && methods != EVERY_METHOD) {
+                fallbacks.add(template);
+            }
+        });
+        return new Table(Collections.unmodifiableMap(routes), Collections.unmodifiableSet(fallbacks), List.copyOf(d.unreadable),
+                List.copyOf(d.mappings));
     }
 
     private void read(String beanName, HandlerMapping mapping) {
@@ -93,21 +117,24 @@ final class DerivedRoutes {
                 Set<String> methods = declared.isEmpty() ? null : new TreeSet<>();
                 declared.forEach(m -> methods.add(m.name()));
                 for (String pattern : e.getKey().getPatternValues()) {
-                    add(pattern, methods);
+                    add(pattern, methods, false);
                 }
             }
         } else if (mapping instanceof AbstractUrlHandlerMapping um) {
-            um.getHandlerMap().forEach((pattern, handler) -> add(pattern, methodsOf(beanName, pattern, handler, mapping)));
+            // Static resources behind every deciding mapping are consulted only where none of them matches the path.
+            boolean last = um.getOrder() > lastDecidingOrder;
+            um.getHandlerMap().forEach((pattern, handler) -> add(pattern, methodsOf(beanName, pattern, handler, mapping),
+                    last && handler instanceof ResourceHttpRequestHandler));
             if (um.getRootHandler() != null) {
-                add("/", methodsOf(beanName, "/", um.getRootHandler(), mapping));
+                add("/", methodsOf(beanName, "/", um.getRootHandler(), mapping), false);
             }
             if (um.getDefaultHandler() != null) {
-                add("/**", methodsOf(beanName, "(default handler)", um.getDefaultHandler(), mapping));
+                add("/**", methodsOf(beanName, "(default handler)", um.getDefaultHandler(), mapping), false);
             }
         } else if (mapping instanceof RouterFunctionMapping fm) {
             if (fm.getRouterFunction() != null) {
                 FunctionalRoutes.Result f = FunctionalRoutes.of(fm.getRouterFunction());
-                f.routes().forEach(r -> add(r.pattern(), r.methods()));
+                f.routes().forEach(r -> add(r.pattern(), r.methods(), false));
                 if (!f.unreadable().isEmpty()) {
                     unreadable.add("handler mapping '" + beanName + "': " + String.join("; ", f.unreadable()));
                 }
@@ -115,7 +142,7 @@ final class DerivedRoutes {
         } else {
             unreadable.add("handler mapping '" + beanName + "' (" + mapping.getClass().getName()
                     + ") cannot be read, so every path it might serve passes through unjudged");
-            add("/**", null);
+            add("/**", null, false);
         }
     }
 
@@ -144,9 +171,12 @@ final class DerivedRoutes {
     }
 
     /** Adds a Spring pattern; {@code methods == null}: every method. Patterns of one shape are merged. */
-    private void add(String pattern, Set<String> methods) {
+    private void add(String pattern, Set<String> methods, boolean fallback) {
         String template = template(pattern);
         String shape = shape(template);
+        if (!fallback) {
+            decidingShapes.add(shape);
+        }
         templateByShape.putIfAbsent(shape, template);
         Set<String> known = methodsByShape.get(shape);
         if (known == EVERY_METHOD) {

@@ -25,7 +25,7 @@ import org.springframework.web.servlet.function.ServerResponse;
 /**
  * The varied application of the starter's tests: controllers in two packages (one under
  * {@code org.springframework.samples}), functional routes, Thymeleaf views, a view controller, static resources
- * and a welcome page, a webjar, Actuator (health, info, loggers, caches), the error controller, and Spring
+ * and a welcome page, a webjar, Actuator (health, info, loggers, metrics), the error controller, and Spring
  * Security guarding {@code /admin/**}. It holds no MethodGuard code: the starter on the class path is all.
  */
 @SpringBootApplication(scanBasePackages = {"dev.methodguard.spring.boot.testapp", "org.springframework.samples.methodguard"})
