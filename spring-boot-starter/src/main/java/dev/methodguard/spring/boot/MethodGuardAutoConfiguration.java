@@ -55,11 +55,18 @@ public class MethodGuardAutoConfiguration {
     @Bean
     MethodGuardDispatcherFilter methodGuardDispatcherFilter(ApplicationContext context, MethodGuardProperties properties,
                                                            ObjectProvider<DispatcherServletRegistrationBean> registration,
-                                                           ObjectProvider<ErrorBodyFactory> errorBody) {
+                                                           ObjectProvider<ErrorBodyFactory> errorBody,
+                                                           ObjectProvider<ApplicationJson> applicationJson) {
         DispatcherServletRegistrationBean r = registration.getIfAvailable();
         String servletName = r == null ? DEFAULT_SERVLET_NAME : r.getServletName();
-        return new MethodGuardDispatcherFilter(() -> filter(context, properties, servletName, errorBody.getIfAvailable()),
-                servletName, DispatcherServlet.class.getName());
+        return new MethodGuardDispatcherFilter(() -> {
+            ErrorBodyFactory body = errorBody.getIfAvailable();
+            ApplicationJson json = applicationJson.getIfAvailable();
+            if (body != null && json != null && ApplicationMapperErrorBody.usesDefaultMapper(body)) {
+                body = new ApplicationMapperErrorBody(body, json.writer());
+            }
+            return filter(context, properties, servletName, body);
+        }, servletName, DispatcherServlet.class.getName());
     }
 
     @Bean
@@ -127,6 +134,21 @@ public class MethodGuardAutoConfiguration {
         Map<String, HandlerMapping> out = new LinkedHashMap<>();
         sorted.forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
+    }
+
+    /** The application's Jackson 3 mapper, as a writer: where an {@link ErrorBodyFactory} bean's bodies are written. */
+    record ApplicationJson(java.util.function.Function<Object, byte[]> writer) {
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "tools.jackson.databind.json.JsonMapper")
+    static class Jackson3 {
+        @Bean
+        ApplicationJson methodGuardApplicationJson(ObjectProvider<tools.jackson.databind.json.JsonMapper> mapper) {
+            // Asked for when MethodGuard is built (every singleton exists by then); none without a JsonMapper bean.
+            tools.jackson.databind.json.JsonMapper m = mapper.getIfAvailable();
+            return m == null ? null : new ApplicationJson(m::writeValueAsBytes);
+        }
     }
 
     /**
