@@ -22,6 +22,7 @@ CONNECTIONS=${CONNECTIONS:-8}
 THREADS=${THREADS:-1}
 SERVER_JVM=${SERVER_JVM:--Xms256m -Xmx256m}
 PATH_UNDER_TEST=${PATH_UNDER_TEST:-/items/42}
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 RAW="$BENCH/results/raw/spring-starter-$(date -u +%Y%m%dT%H%M%S)"
 mkdir -p "$RAW"
 
@@ -90,7 +91,7 @@ MR=$(printf '%s\n' "${RATIOS[@]}" | median)
 
 cat <<MD
 - Machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), Linux $(uname -r); JDK: $(java -version 2>&1 | head -2 | tail -1)
-- Load average when the run started: see the raw output; $(cut -d' ' -f1-3 /proc/loadavg) at the end
+- Load average: $LOAD_START when the run started, $(cut -d' ' -f1-3 /proc/loadavg) at the end (2 CPUs shared with other builds)
 - Run at: $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$ROOT" rev-parse --short HEAD); $(wrk -v 2>&1 | head -1 | awk '{print $1, $2}'), $THREADS thread, $CONNECTIONS connections, $ROUNDS rounds of $DURATION after $WARMUP warm-up, order alternating
 - Request: \`GET $PATH_UNDER_TEST\` (a controller's JSON, allowed), examples/spring-boot with the starter vs \`methodguard.enabled=false\`, both on embedded Tomcat at once
 
