@@ -62,6 +62,13 @@ public class TestApplication implements WebMvcConfigurer {
         return http.build();
     }
 
+    /** One user, so that Spring Boot generates (and logs) no password. */
+    @Bean
+    org.springframework.security.core.userdetails.UserDetailsService users() {
+        return new org.springframework.security.provisioning.InMemoryUserDetailsManager(
+                org.springframework.security.core.userdetails.User.withUsername("admin").password("{noop}secret").roles("ADMIN").build());
+    }
+
     @Bean
     WebSecurityCustomizer anyMethodThroughTheFirewall() {
         StrictHttpFirewall firewall = new StrictHttpFirewall();
