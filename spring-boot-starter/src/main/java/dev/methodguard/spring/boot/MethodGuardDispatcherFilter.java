@@ -23,22 +23,31 @@ import java.util.function.Supplier;
  *
  * <p>Under MockMvc (a servlet context without the DispatcherServlet's registration, requests that name no
  * servlet) the same routes judge the requests: MethodGuard is given the registration, and each request is
- * presented as one to the DispatcherServlet.
+ * presented as one to the DispatcherServlet. A test that runs a real server and MockMvc at once gets one
+ * MethodGuard for each; the server's requests never take the MockMvc path.
  *
  * <p>Spring 7 matches no trailing slash ({@code /owners/1/} is not {@code /owners/{id}}, every method gets 404),
  * MethodGuard ignores one: so a path ending in a slash (other than the context root) passes through unjudged and
  * Spring answers it as it would without MethodGuard.
  */
 public final class MethodGuardDispatcherFilter implements Filter {
-    /** What is built once the context is ready. */
-    private record Guard(MethodGuardFilter filter, boolean mock, HttpServletMapping mockMapping) {
+    /** One MethodGuard, built for one servlet context. */
+    private record Guard(MethodGuardFilter filter, HttpServletMapping mockMapping) {
+    }
+
+    /**
+     * What is built once the context is ready: the guard of the real server, the guard of MockMvc, or both (a
+     * {@code RANDOM_PORT} test with MockMvc initializes the same filter in both). Immutable, published at once.
+     */
+    private record Guards(Guard real, Guard mock) {
     }
 
     private final Supplier<MethodGuardFilter> factory;
     private final String servletName;
     private final String servletClass;
-    private volatile Guard guard;
-    private FilterConfig config;
+    private volatile Guards guards;
+    private FilterConfig realConfig;
+    private FilterConfig mockConfig;
     private boolean contextReady;
 
     MethodGuardDispatcherFilter(Supplier<MethodGuardFilter> factory, String servletName, String servletClass) {
@@ -49,8 +58,18 @@ public final class MethodGuardDispatcherFilter implements Filter {
 
     @Override
     public synchronized void init(FilterConfig filterConfig) throws ServletException {
-        this.config = filterConfig;
-        this.guard = null;
+        Map<String, ? extends ServletRegistration> registrations;
+        try {
+            registrations = filterConfig.getServletContext().getServletRegistrations();
+        } catch (UnsupportedOperationException e) {
+            registrations = Map.of();
+        }
+        if (registrations != null && registrations.containsKey(servletName)) {
+            realConfig = filterConfig;
+        } else {
+            mockConfig = filterConfig; // MockMvc: no registration of the DispatcherServlet
+        }
+        guards = null;
         if (contextReady) {
             build();
         }
@@ -59,35 +78,39 @@ public final class MethodGuardDispatcherFilter implements Filter {
     /** Called once every singleton exists: the handler mappings can be read. */
     synchronized void contextReady() throws ServletException {
         contextReady = true;
-        if (config != null && guard == null) {
+        if ((realConfig != null || mockConfig != null) && guards == null) {
             build();
         }
     }
 
-    private synchronized Guard build() throws ServletException {
-        if (guard != null) {
-            return guard;
+    private synchronized Guards build() throws ServletException {
+        Guards g = guards;
+        if (g != null) {
+            return g;
         }
-        if (config == null) {
+        if (realConfig == null && mockConfig == null) {
             throw new IllegalStateException("MethodGuardDispatcherFilter.doFilter called before init()");
         }
-        MethodGuardFilter filter = factory.get();
-        Map<String, ? extends ServletRegistration> registrations;
-        try {
-            registrations = config.getServletContext().getServletRegistrations();
-        } catch (UnsupportedOperationException e) {
-            registrations = Map.of();
+        Guard real = null;
+        Guard mock = null;
+        if (realConfig != null) {
+            MethodGuardFilter filter = factory.get();
+            filter.init(realConfig);
+            real = new Guard(filter, null);
         }
-        boolean mock = registrations == null || !registrations.containsKey(servletName);
-        filter.init(mock ? MockDispatcher.config(config, servletName, servletClass) : config);
-        Guard g = new Guard(filter, mock, mock ? MockDispatcher.mapping(servletName) : null);
-        guard = g;
+        if (mockConfig != null) {
+            MethodGuardFilter filter = factory.get();
+            filter.init(MockDispatcher.config(mockConfig, servletName, servletClass));
+            mock = new Guard(filter, MockDispatcher.mapping(servletName));
+        }
+        g = new Guards(real, mock);
+        guards = g;
         return g;
     }
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
-        Guard g = guard;
+        Guards g = guards;
         if (g == null) {
             g = build();
         }
@@ -98,27 +121,43 @@ public final class MethodGuardDispatcherFilter implements Filter {
                 chain.doFilter(request, response); // Spring 7 matches no trailing slash: let it answer as it would
                 return;
             }
-            if (g.mock) {
-                HttpServletRequest named = MockDispatcher.request(req, g.mockMapping);
-                g.filter.doFilter(named, response, MockDispatcher.unwrapping(chain, named, req));
+            if (g.mock != null && (g.real == null || namesNoServlet(req))) {
+                HttpServletRequest named = MockDispatcher.request(req, g.mock.mockMapping);
+                g.mock.filter.doFilter(named, response, MockDispatcher.unwrapping(chain, named, req));
                 return;
             }
         }
-        g.filter.doFilter(request, response, chain);
+        if (g.real != null) {
+            g.real.filter.doFilter(request, response, chain);
+        } else {
+            chain.doFilter(request, response);
+        }
+    }
+
+    /** A MockMvc request: its mapping names no servlet (a real server's always does). */
+    private static boolean namesNoServlet(HttpServletRequest req) {
+        HttpServletMapping m = req.getHttpServletMapping();
+        return m == null || m.getServletName() == null || m.getServletName().isEmpty();
     }
 
     @Override
     public synchronized void destroy() {
-        Guard g = guard;
-        guard = null;
-        if (g != null) {
-            g.filter.destroy();
+        Guards g = guards;
+        guards = null;
+        if (g != null && g.real != null) {
+            g.real.filter.destroy();
+        }
+        if (g != null && g.mock != null) {
+            g.mock.filter.destroy();
         }
     }
 
-    /** MethodGuard's counters, or {@code null} before it is built. */
+    /** MethodGuard's counters (the real server's where there is one), or {@code null} before it is built. */
     MethodGuardMBean counters() {
-        Guard g = guard;
-        return g == null ? null : g.filter.counters();
+        Guards g = guards;
+        if (g == null) {
+            return null;
+        }
+        return g.real != null ? g.real.filter.counters() : g.mock != null ? g.mock.filter.counters() : null;
     }
 }
