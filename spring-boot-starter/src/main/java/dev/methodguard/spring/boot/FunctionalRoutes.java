@@ -163,6 +163,7 @@ final class FunctionalRoutes implements RouterFunctions.Visitor {
         }
 
         @Override
+        @SuppressWarnings("removal") // Spring 7 still calls it for RequestPredicates.pathExtension(...)
         public void pathExtension(String extension) {
             leaf(anything());
         }

@@ -53,6 +53,18 @@ class AutoConfigurationTest {
     }
 
     @Test
+    void propertiesBindIncludingRoutesWithBracketedTemplates() {
+        runner.withPropertyValues("methodguard.mode=report-only", "methodguard.format=problem", "methodguard.known-methods=PATCH,PROPFIND",
+                "methodguard.routes[/legacy/{id}]=GET,POST").run(c -> {
+            MethodGuardProperties p = c.getBean(MethodGuardProperties.class);
+            assertThat(p.getMode()).isEqualTo(dev.methodguard.Mode.REPORT_ONLY);
+            assertThat(p.getFormat()).isEqualTo(dev.methodguard.BodyFormat.PROBLEM);
+            assertThat(p.getKnownMethods()).containsExactly("PATCH", "PROPFIND");
+            assertThat(p.getRoutes()).containsExactly(Map.entry("/legacy/{id}", List.of("GET", "POST")));
+        });
+    }
+
+    @Test
     void theOrderIsAProperty() {
         runner.withPropertyValues("methodguard.order=-101").run(c ->
                 assertThat(c.getBean("methodGuardFilterRegistration", FilterRegistrationBean.class).getOrder()).isEqualTo(-101));
