@@ -173,6 +173,14 @@ public class MethodGuardFilter implements Filter {
     }
 
     /**
+     * This filter's counters, as {@link Builder#jmx JMX} would publish them, for code that exports them another
+     * way (the Spring Boot starter reads them with Micrometer). Reading them costs requests nothing.
+     */
+    public MethodGuardMBean counters() {
+        return metrics;
+    }
+
+    /**
      * Programmatic configuration, filled in code or by {@link InitParams} from a filter's init-params (as
      * {@code CaffeineSpec} fills {@code Caffeine}). Each option may be set once (a second call is a mistake and
      * throws {@link IllegalStateException}); values are validated at once and rejected with
@@ -391,6 +399,24 @@ public class MethodGuardFilter implements Filter {
                 throw new IllegalArgumentException("routes(\"" + servletName + "\"): route " + template + ": " + e.getMessage(), e);
             }
             routes.add(new RouteTable.Route(template, valid, "builder"));
+            return this;
+        }
+
+        /**
+         * Adds a fallback route: one the servlet consults only for paths no other route matches, as Spring MVC
+         * serves static resources ({@code /**}) only where no controller maps the path. It judges only such
+         * paths; elsewhere its methods neither allow nor appear in an {@code Allow}.
+         */
+        public Routes fallback(String template, String... methods) {
+            Objects.requireNonNull(template, "template");
+            Objects.requireNonNull(methods, "methods");
+            Set<String> valid;
+            try {
+                valid = Methods.validate(Arrays.asList(methods));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("routes(\"" + servletName + "\"): fallback route " + template + ": " + e.getMessage(), e);
+            }
+            routes.add(RouteTable.Route.fallback(template, valid, "builder (fallback)"));
             return this;
         }
 

@@ -60,11 +60,22 @@ final class RouteTable {
          * Serves nothing itself: a Jakarta REST resource class's other paths. Requests it wins pass through (the
          * application answers them, 404 mostly), and it lends no methods when matching routes join theirs.
          */
-        CLASS_FENCE
+        CLASS_FENCE,
+        /**
+         * Serves the listed methods only where no other route matches the path, as Spring MVC serves static
+         * resources ({@code /**}) only where no handler maps the path: it ranks after every other route, and
+         * joins its methods only with other fallbacks.
+         */
+        FALLBACK;
+
+        /** Whether the route lists its methods (and so is judged where it wins). */
+        boolean listsMethods() {
+            return this == METHODS || this == FALLBACK;
+        }
     }
 
     /**
-     * One route. {@code methods} is set exactly for {@link Kind#METHODS}. {@code source} says where the route
+     * One route. {@code methods} is set exactly for {@link Kind#METHODS} and {@link Kind#FALLBACK}. {@code source} says where the route
      * came from, for messages. {@code scope}, used by {@link Ranking#JAKARTA_REST} only, is the template that
      * ranks first: the {@code @Path} of the resource class the route belongs to (Jakarta REST picks the class
      * first, §3.7.2 step 1, then the method within it); {@code null} means the route's own template.
@@ -76,7 +87,7 @@ final class RouteTable {
             Objects.requireNonNull(template, "template");
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(source, "source");
-            if ((kind == Kind.METHODS) != (methods != null)) {
+            if (kind.listsMethods() != (methods != null)) {
                 throw new IllegalArgumentException(kind + " route " + template + (methods == null ? " without" : " with") + " methods");
             }
             methods = methods == null ? null : Collections.unmodifiableSet(new LinkedHashSet<>(methods));
@@ -98,6 +109,10 @@ final class RouteTable {
 
         static Route fence(String template, String source, String scope) {
             return new Route(template, Kind.CLASS_FENCE, null, source, scope);
+        }
+
+        static Route fallback(String template, Set<String> methods, String source) {
+            return new Route(template, Kind.FALLBACK, methods, source, null);
         }
 
         Route as(Kind kind, Set<String> methods, String source) {
@@ -157,7 +172,7 @@ final class RouteTable {
                 t.scopeRegexVars = scope.regexVars;
             }
             Route route = r;
-            if (r.kind() == Kind.METHODS) {
+            if (r.kind().listsMethods()) {
                 try {
                     checkMethods(Methods.validate(r.methods()));
                 } catch (IllegalArgumentException e) {
@@ -184,8 +199,10 @@ final class RouteTable {
             order[i] = i;
         }
         Comparator<RouteTemplate> byRank = lenient ? RouteTemplate.JAKARTA_ORDER : RouteTemplate.SPECIFIC_ORDER;
-        // Arrays.sort on objects is stable: equal ranks keep table order, so the earlier route wins.
-        Arrays.sort(order, (a, b) -> byRank.compare(templates.get(a), templates.get(b)));
+        // Fallbacks after every other route; Arrays.sort on objects is stable: equal ranks keep table order, so
+        // the earlier route wins.
+        Arrays.sort(order, Comparator.<Integer, Boolean>comparing(i -> kept.get(i).kind() == Kind.FALLBACK)
+                .thenComparing((a, b) -> byRank.compare(templates.get(a), templates.get(b))));
         int[] rank = new int[order.length];
         for (int i = 0; i < order.length; i++) {
             rank[order[i]] = i;

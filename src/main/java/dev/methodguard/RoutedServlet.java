@@ -63,7 +63,7 @@ final class RoutedServlet {
         this.byRoute = new Capability[routes.size()];
         for (int i = 0; i < byRoute.length; i++) {
             Route r = routes.get(i);
-            byRoute[i] = r.kind() == Kind.METHODS ? maker.make(servlet, i, r.template(), r.methods()) : null;
+            byRoute[i] = r.kind().listsMethods() ? maker.make(servlet, i, r.template(), r.methods()) : null;
         }
     }
 
@@ -109,6 +109,9 @@ final class RoutedServlet {
             }
             if (r.kind() == Kind.CLASS_FENCE) {
                 continue; // serves nothing: it only keeps other classes' routes off the class's paths
+            }
+            if (r.kind() == Kind.FALLBACK && bestRoute.kind() != Kind.FALLBACK) {
+                continue; // another route matches the path: the front controller never gets to the fallback
             }
             if (r.kind() == Kind.ANY_METHOD) {
                 return null;

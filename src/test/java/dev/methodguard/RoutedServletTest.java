@@ -90,6 +90,20 @@ class RoutedServletTest {
         }
 
         @Test
+        void aFallbackRouteJudgesOnlyPathsNoOtherRouteMatches() throws ServletException {
+            Policy q = resolve(Fakes.registrations().add("api", TestServlets.Service.class, "/api/*"), MethodGuardFilter.builder()
+                    .routes("api", r -> r.route("/items/{id}/archive", "POST").route("/items/{id}", "GET", "DELETE")
+                            .fallback("/webjars/{rest...}", "GET").fallback("/{rest...}", "GET", "OPTIONS")));
+            assertEquals("OPTIONS, POST", allowAt(q, "/items/1/archive"), "the static catch-all adds no GET where a route matches");
+            assertEquals("OPTIONS, POST", q.target(under("api", "/items/1/archive")).allowHeader);
+            assertEquals("DELETE, GET, HEAD, OPTIONS", allowAt(q, "/items/1"));
+            assertEquals("GET, HEAD, OPTIONS", allowAt(q, "/css/site.css"), "no other route: the fallback judges");
+            assertEquals("GET, HEAD, OPTIONS", allowAt(q, "/webjars/x/y.js"), "fallbacks join each other's methods");
+            assertTrue(q.target(under("api", "/css/site.css")).ownsOptions, "a fallback declaring OPTIONS answers it itself");
+            assertTrue(q.isKnown("POST") && q.isKnown("DELETE") && q.isKnown("GET"));
+        }
+
+        @Test
         void aPathThatMatchesNoRoutePassesThroughForTheFrameworksOwn404() {
             assertNull(p.target(under("api", "/nope")));
             assertNull(p.target(under("api", "/items/1/extra")));

@@ -9,7 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * MethodGuard's contract on every route of {@link MethodGuardConfig#ROUTES}, over real sockets to the embedded
+ * MethodGuard's contract on every route of controller mapping (as the starter derives them), over real sockets to the embedded
  * Tomcat: allowed methods reach the controller; other known methods get MethodGuard's JSON 405 with the route's
  * exact {@code Allow}; unknown ones ({@code FOO}, lowercase {@code get}) its JSON 501; OPTIONS its 200 + Allow.
  * {@link Calls} and {@link Downstream} prove that no rejected request (and no OPTIONS) ran anything behind it.
@@ -144,13 +144,28 @@ class ContractTest {
         assertThat(r.body()).doesNotContain(MESSAGE_405).contains("\"status\":405");
     }
 
+    /** Paths no controller maps are Spring Boot's static resources (GET, HEAD): judged by them, a missing file a 404. */
     @Test
-    void pathsThatMatchNoRouteAreLeftToSpring() throws Exception {
+    void pathsThatNoControllerMapsAreJudgedAsStaticResources() throws Exception {
         for (String path : new String[] {"/", "/nothing", "/items/42/parts", "/reports", "/ITEMS"}) {
+            assertThat(rejected("FOO", path).status()).as("FOO %s", path).isEqualTo(501);
+            RawHttp.Response put = rejected("PUT", path);
+            assertThat(put.status()).as("PUT %s", path).isEqualTo(405);
+            assertThat(put.header("Allow")).isEqualTo("GET, HEAD, OPTIONS");
             int reached = Downstream.REACHED.get();
-            RawHttp.Response r = RawHttp.send(port, "FOO", path);
-            assertThat(r.body()).as("FOO %s: %s", path, r).doesNotContain(MESSAGE_405, MESSAGE_501);
-            assertThat(Downstream.REACHED.get()).as("FOO %s reached Spring MVC", path).isEqualTo(reached + 1);
+            assertThat(RawHttp.send(port, "GET", path).status()).as("GET %s: Spring's own 404", path).isEqualTo(404);
+            assertThat(Downstream.REACHED.get()).isEqualTo(reached + 1);
+        }
+    }
+
+    /** Spring 7 matches no trailing slash (404 for every method); the starter leaves such paths to Spring. */
+    @Test
+    void aTrailingSlashIsLeftToSpring() throws Exception {
+        for (String method : new String[] {"GET", "PUT", "FOO", "OPTIONS"}) {
+            int reached = Downstream.REACHED.get();
+            RawHttp.Response r = RawHttp.send(port, method, "/items/42/");
+            assertThat(r.status()).as("%s /items/42/: %s", method, r).isEqualTo(404);
+            assertThat(Downstream.REACHED.get()).isEqualTo(reached + 1);
         }
     }
 
