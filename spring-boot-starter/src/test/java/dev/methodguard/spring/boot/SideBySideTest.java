@@ -150,6 +150,10 @@ class SideBySideTest {
                 + "%d answered 405 and %d answered 501 by MethodGuard; all %d of Spring's own 405s answered by MethodGuard%n",
                 cells.size(), served, answered405, answered501, spring405), java.nio.file.StandardOpenOption.APPEND);
         assertThat(problems).as("differences between Spring with and without the starter").isEmpty();
+        // The difference the README documents: a path only the static resources could serve, with no file there.
+        Cell missing = cells.stream().filter(c -> c.method().equals("PUT") && c.path().equals("/css/missing.css")).findFirst().orElseThrow();
+        assertThat(missing.spring().status()).isEqualTo(404);
+        assertThat(missing.guarded().status()).isEqualTo(405);
         assertThat(served).isGreaterThanOrEqualTo(60);
         assertThat(answered405).isGreaterThanOrEqualTo(40);
         assertThat(answered501).isGreaterThanOrEqualTo(40);
