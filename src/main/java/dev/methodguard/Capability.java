@@ -3,14 +3,16 @@ package dev.methodguard;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.SortedSet;
 
 /**
  * What one target supports, with everything a response needs precomputed once: the set tested on each
  * request, the {@code Allow} header value, the JSON tail {@code ,"allowed":[...]}} and what to do with
- * OPTIONS. A target is a servlet, a container fallback (unmapped paths, files served outside any
- * servlet) or one route of a routed servlet.
+ * OPTIONS, and its counters. A target is a servlet, a container fallback (unmapped paths, files served outside
+ * any servlet) or one route of a routed servlet; a routed servlet's own entry carries no methods, only its
+ * {@link RoutedServlet}.
  */
 final class Capability {
     /** Where a servlet's methods came from, in the order the rules are tried. */
@@ -51,46 +53,28 @@ final class Capability {
     /** A CORS preflight passes on to the chain (decided at init() from the preflight rule). */
     final boolean passesPreflight;
     final Counters counters;
-    /** A routed servlet's table, else {@code null}; byRoute[i] judges route i ({@code null}: it passes through). */
-    final RouteTable routes;
-    private final Capability[] byRoute;
+    /** For a routed servlet's own entry: its routes; else {@code null}. */
+    final RoutedServlet routed;
     /** For a route's capability: its template; else {@code null}. */
     final String template;
     /** The framework matches methods ignoring case (RESTEasy): {@code get} is served as GET, so it is allowed. */
     final boolean ignoresMethodCase;
     /** For a route's capability: its index in the servlet's table; else -1. */
     final int routeIndex;
-    /** For a routed servlet: makes the capability of a route (or of several routes' methods together). */
-    private final RouteMaker maker;
-    /** For a routed servlet: whether several matching routes join their methods only within one resource class. */
-    private final boolean unionWithinScope;
-    /** For a routed servlet: the joined capabilities made so far, at most {@link #MAX_UNIONS}. */
-    private final java.util.concurrent.ConcurrentHashMap<String, Capability> unions = new java.util.concurrent.ConcurrentHashMap<>();
-    static final int MAX_UNIONS = 256;
-
-    /** Makes a route's capability from its methods: what the resolver decides for any declared target. */
-    interface RouteMaker {
-        Capability make(Capability servlet, int routeIndex, String template, Set<String> methods);
-    }
 
     private Capability(String servletName, List<String> mappings, Source source, SortedSet<String> allowed, String note,
                        boolean ownsOptions, boolean passesPreflight, Counters counters) {
-        this(servletName, mappings, source, allowed, note, ownsOptions, passesPreflight, counters, null, null, null, false, -1,
-                null, false);
+        this(servletName, mappings, source, allowed, note, ownsOptions, passesPreflight, counters, null, null, false, -1);
     }
 
     private Capability(String servletName, List<String> mappings, Source source, SortedSet<String> allowed, String note,
-                       boolean ownsOptions, boolean passesPreflight, Counters counters, RouteTable routes,
-                       Capability[] byRoute, String template, boolean ignoresMethodCase, int routeIndex, RouteMaker maker,
-                       boolean unionWithinScope) {
-        this.maker = maker;
-        this.unionWithinScope = unionWithinScope;
+                       boolean ownsOptions, boolean passesPreflight, Counters counters, RoutedServlet routed,
+                       String template, boolean ignoresMethodCase, int routeIndex) {
         this.ignoresMethodCase = ignoresMethodCase;
         this.routeIndex = routeIndex;
         // Jetty's fallback has a generated name (ServletHandler$Default404Servlet-5cf8b529): say what it is instead.
         this.label = source == Source.CONTAINER_FALLBACK && servletName.contains("$Default404Servlet") ? "(unmapped paths)" : servletName;
-        this.routes = routes;
-        this.byRoute = byRoute;
+        this.routed = routed;
         this.template = template;
         this.servletName = servletName;
         this.mappings = List.copyOf(mappings);
@@ -121,74 +105,21 @@ final class Capability {
     static Capability route(Capability servlet, int routeIndex, String template, SortedSet<String> allowed, boolean ownsOptions,
                             boolean passesPreflight, boolean ignoresMethodCase) {
         return new Capability(servlet.servletName, servlet.mappings, servlet.source, allowed, null, ownsOptions, passesPreflight,
-                servlet.counters, null, null, template, ignoresMethodCase, routeIndex, null, false);
+                servlet.counters, null, template, ignoresMethodCase, routeIndex);
     }
 
     /**
-     * A servlet judged by route; {@code maker} makes each route's capability ({@code null} stands for a
-     * pass-through route). With {@code unionWithinScope}, routes join their methods only with routes of
-     * the same resource class (RESTEasy picks the class first); else with every route matching the path.
+     * A servlet judged by route; {@code maker} makes each route's capability. With {@code unionWithinScope},
+     * routes join their methods only with routes of the same resource class (RESTEasy picks the class first);
+     * else with every route matching the path. See {@link RoutedServlet}.
      */
     static Capability routed(String servletName, List<String> mappings, Source source, String note, RouteTable routes,
-                             RouteMaker maker, boolean unionWithinScope) {
-        Capability[] byRoute = new Capability[routes.routes().size()];
-        Capability servlet = new Capability(servletName, mappings, source, null, note, false, false, new Counters(), routes, byRoute,
-                null, false, -1, maker, unionWithinScope);
-        for (int i = 0; i < byRoute.length; i++) {
-            RouteTable.Route r = routes.routes().get(i);
-            byRoute[i] = r.methods() == null ? null : maker.make(servlet, i, r.template(), r.methods());
-        }
-        return servlet;
-    }
-
-    /**
-     * What every route matching {@code path} serves together, given {@code best}, the route that judged it
-     * and refused its method: frameworks choose among all routes matching path and method (Spring MVC, Go's
-     * ServeMux, Jersey; RESTEasy within the chosen resource class), so refusing a method another matching
-     * route serves would be a false rejection. {@code null}: a matching route takes any method (pass through).
-     * Only ever asked on the way to a rejection or an OPTIONS answer, never for an allowed request.
-     */
-    Capability widen(Capability best, String path) {
-        List<RouteTable.Route> table = routes.routes();
-        RouteTable.Route bestRoute = table.get(best.routeIndex);
-        java.util.TreeSet<String> union = new java.util.TreeSet<>();
-        StringBuilder key = new StringBuilder();
-        for (int i : routes.matchAll(path)) {
-            RouteTable.Route r = table.get(i);
-            if (unionWithinScope && !java.util.Objects.equals(r.scope(), bestRoute.scope())) {
-                continue;
-            }
-            if (r.methods() == null) {
-                if (r.source().endsWith(JakartaRestRoutes.OTHER_PATHS)) {
-                    continue; // serves nothing: it only keeps other classes' routes off the class's paths
-                }
-                return null;
-            }
-            union.addAll(r.methods());
-            key.append(i).append(',');
-        }
-        if (key.length() == 0 || key.toString().equals(best.routeIndex + ",")) {
-            return best;
-        }
-        Capability c = unions.get(key.toString());
-        if (c == null) {
-            c = maker.make(this, best.routeIndex, bestRoute.template(), union);
-            if (unions.size() < MAX_UNIONS) {
-                unions.putIfAbsent(key.toString(), c);
-            }
-        }
-        return c;
-    }
-
-    /** The route's capability for a path relative to the servlet's mapping; {@code null} when no route judges it. */
-    Capability route(String path) {
-        int i = routes.match(path);
-        return i < 0 ? null : byRoute[i];
-    }
-
-    /** The capabilities of the routes, in table order ({@code null} for pass-through routes). */
-    List<Capability> routeCapabilities() {
-        return byRoute == null ? List.of() : java.util.Arrays.asList(byRoute.clone());
+                             RoutedServlet.RouteMaker maker, boolean unionWithinScope) {
+        Counters counters = new Counters();
+        // Routes are made from the servlet's entry before it exists with them: both share name and counters.
+        Capability entry = new Capability(servletName, mappings, source, null, note, false, false, counters);
+        RoutedServlet routed = new RoutedServlet(entry, routes, maker, unionWithinScope);
+        return new Capability(servletName, mappings, source, null, note, false, false, counters, routed, null, false, -1);
     }
 
     static Capability undeclared(String servletName, List<String> mappings, String why) {
@@ -205,7 +136,7 @@ final class Capability {
 
     /** Asked only once {@link #allows} said no, so the upper-casing never costs an allowed request. */
     boolean allowsIgnoringCase(String method) {
-        return ignoresMethodCase && allowed.contains(method.toUpperCase(java.util.Locale.ROOT));
+        return ignoresMethodCase && allowed.contains(method.toUpperCase(Locale.ROOT));
     }
 
     Set<String> allowed() {

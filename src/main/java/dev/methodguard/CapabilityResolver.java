@@ -170,7 +170,7 @@ final class CapabilityResolver {
         }
         if (routesParam != null) {
             try {
-                return routed.as(Source.ROUTES_PARAM, RouteTable.of(RouteTable.parse(routesParam, "init-param"),
+                return routed.as(Source.ROUTES_PARAM, RouteTable.of(RouteLines.parse(routesParam, "init-param"),
                         RouteTable.Ranking.SPECIFIC), null, false);
             } catch (IllegalArgumentException ex) {
                 throw new ServletException(filterLabel + ": servlet '" + name + "' init-param " + InitParams.SERVLET_ROUTES + ": "

@@ -29,8 +29,11 @@ import java.util.TreeSet;
  * <li>a resource method (an annotation meta-annotated with {@code @HttpMethod}, so {@code @PROPFIND} counts
  *     like {@code @GET}): its method at the class path joined with its own {@code @Path}, if any; HEAD is
  *     added where GET is, as Jakarta REST answers it itself (OPTIONS only where a resource declares it);</li>
- * <li>a sub-resource locator ({@code @Path} without an HTTP method): its path and everything beneath it,
- *     pass-through, since the sub-resource is only known at run time;</li>
+ * <li>a sub-resource locator ({@code @Path} without an HTTP method) whose declared return type is a concrete
+ *     resource class: that class's methods under the locator's path, recursively (at most
+ *     {@value #MAX_LOCATOR_DEPTH} deep, cycles refused), and the rest of the locator's subtree fenced off;</li>
+ * <li>any other locator (returning {@code Object}, an interface, an abstract class): its path and everything
+ *     beneath it, pass-through, since the sub-resource is only known at run time;</li>
  * <li>the class path and everything beneath it, pass-through, ranked below every method of the class: Jakarta
  *     REST picks the class first (§3.7.2 step 1), and a path the class matches but none of its methods does
  *     gets its answer (404) from the application, not from another class.</li>
@@ -41,14 +44,15 @@ import java.util.TreeSet;
  */
 final class JakartaRestRoutes {
     static final String PATH = "jakarta.ws.rs.Path";
-    /** Source suffix of the per-class pass-through route: it serves nothing, it only keeps other classes' routes away. */
-    static final String OTHER_PATHS = " (other paths under the class)";
     static final String HTTP_METHOD = "jakarta.ws.rs.HttpMethod";
     private static final String JAKARTA_REST_PACKAGE = "jakarta.ws.rs.";
     private static final String CLASSES = "/WEB-INF/classes/";
 
     private JakartaRestRoutes() {
     }
+
+    /** How deep typed sub-resource locators are followed; deeper subtrees pass through. */
+    static final int MAX_LOCATOR_DEPTH = 8;
 
     /** Routes of these root-resource classes (those carrying @Path), relative to the application's servlet mapping. */
     static List<Route> of(Collection<Class<?>> classes) {
@@ -60,17 +64,29 @@ final class JakartaRestRoutes {
                 continue;
             }
             String base = join(value(classPath), "");
+            String key = shape(base);
+            // Jersey's tree: the class path (closed: the class's own methods) and the class path with more (open:
+            // its sub-resource methods and locators), both chosen among other classes' first.
+            List<String> open = List.of("O" + key);
             List<Route> classMethods = new ArrayList<>();
             List<Route> classPassThrough = new ArrayList<>();
             try {
-                addMethods(c, base, classMethods, classPassThrough);
+                Deque<Class<?>> followed = new ArrayDeque<>();
+                followed.push(c);
+                addMethods(c, base, base, List.of("C" + key), open, classMethods, classPassThrough, followed);
                 methods.addAll(classMethods);
                 passThrough.addAll(classPassThrough);
             } catch (LinkageError | TypeNotPresentException e) {
                 // A signature or annotation names a class that is missing. Rather than judge the class's paths by
-                // the methods that could be read, all of them pass through (the sentinel below).
+                // the methods that could be read, all of them pass through (the fence below).
             }
-            passThrough.add(new Route(join(base, "{rest...}"), null, c.getName() + OTHER_PATHS, base));
+            // The class's fence: serves nothing, it only keeps other classes' routes off the class's paths. In
+            // Jersey's tree it stands for the class's open entry, which exists only when the class has children
+            // ("F": no entry, so Jersey goes on to other classes' entries there).
+            boolean children = classMethods.stream().anyMatch(r -> r.chain().size() > 1)
+                    || classPassThrough.stream().anyMatch(r -> r.chain().size() > 1);
+            passThrough.add(Route.fence(join(base, "{rest...}"), c.getName() + " (other paths under the class)", base)
+                    .placed(children ? open : List.of("F" + key)));
         }
         // Methods first: at equal rank the earlier route wins, and §3.7.2 puts methods ahead of locators.
         List<Route> out = new ArrayList<>(methods);
@@ -78,7 +94,13 @@ final class JakartaRestRoutes {
         return out;
     }
 
-    private static void addMethods(Class<?> c, String base, List<Route> methods, List<Route> passThrough) {
+    /**
+     * The routes of resource class {@code c} served at {@code at}: a root resource at its class path, or a
+     * sub-resource at its locator's path. {@code closed} and {@code open} place its own methods and its children
+     * in Jersey's tree; {@code followed} holds the classes on the way here, to refuse cycles.
+     */
+    private static void addMethods(Class<?> c, String at, String scope, List<String> closed, List<String> open,
+                                   List<Route> methods, List<Route> passThrough, Deque<Class<?>> followed) {
         // The public methods, inherited ones included, one per signature (the most specific).
         Method[] candidates = c.getMethods();
         Arrays.sort(candidates, Comparator.comparing(Method::toGenericString)); // a stable route order
@@ -94,18 +116,82 @@ final class JakartaRestRoutes {
             Annotation path = annotation(annotations, PATH);
             Set<String> httpMethods = httpMethods(annotations);
             String source = c.getName() + "#" + m.getName();
-            String template = path == null ? base : join(base, value(path));
+            String template = path == null ? at : join(at, value(path));
             if (!httpMethods.isEmpty()) {
                 if (httpMethods.contains(Methods.GET)) {
                     httpMethods.add(Methods.HEAD);
                 }
                 // OPTIONS is not added here: a resource that declares @OPTIONS answers it itself (its headers kept);
                 // for the others MethodGuard answers OPTIONS from the same set as its 405s.
-                methods.add(new Route(template, httpMethods, source, base));
+                methods.add(new Route(template, httpMethods, source, scope).placed(path == null ? closed : with(open, "C" + shape(template))));
             } else if (path != null) {
-                passThrough.add(new Route(template, null, source + " (sub-resource locator)", base));
-                passThrough.add(new Route(join(template, "{rest...}"), null, source + " (sub-resource locator)", base));
+                String key = shape(template);
+                Class<?> type = m.getReturnType();
+                if (followable(type, followed)) {
+                    List<Route> subMethods = new ArrayList<>();
+                    List<Route> subPassThrough = new ArrayList<>();
+                    List<String> locator = with(open, "O" + key);
+                    followed.push(type);
+                    try {
+                        // A sub-resource's own methods answer at the locator's path, its children below it (§3.4.1).
+                        addMethods(type, template, scope, with(locator, "C" + key), with(locator, "S" + key), subMethods,
+                                subPassThrough, followed);
+                        methods.addAll(subMethods);
+                        passThrough.addAll(subPassThrough);
+                        passThrough.add(Route.fence(join(template, "{rest...}"), source + " (sub-resource locator, other paths of "
+                                + type.getName() + ")", scope).placed(locator));
+                        continue;
+                    } catch (LinkageError | TypeNotPresentException e) {
+                        // The sub-resource cannot be read: its subtree passes through, as an untyped locator's.
+                    } finally {
+                        followed.pop();
+                    }
+                }
+                List<String> unknown = with(open, "U" + key);
+                passThrough.add(new Route(template, null, source + " (sub-resource locator)", scope).placed(unknown));
+                passThrough.add(new Route(join(template, "{rest...}"), null, source + " (sub-resource locator)", scope).placed(unknown));
             }
+        }
+    }
+
+    /**
+     * Whether a locator's declared return type names its sub-resource: a concrete class with Jakarta REST
+     * methods, not on the way here (a cycle), not too deep. {@code Object}, interfaces, abstract classes and
+     * the platform's own types name nothing: the object returned at run time decides, so the subtree passes.
+     */
+    private static boolean followable(Class<?> type, Deque<Class<?>> followed) {
+        if (type.isPrimitive() || type.isArray() || type == Object.class || !isResourceClass(type)
+                || followed.contains(type) || followed.size() >= MAX_LOCATOR_DEPTH) {
+            return false;
+        }
+        String name = type.getName();
+        if (name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jakarta.")) {
+            return false;
+        }
+        try {
+            for (Method m : type.getMethods()) {
+                if (!m.isSynthetic() && !m.isBridge() && !Modifier.isStatic(m.getModifiers()) && annotatedOrigin(type, m) != null) {
+                    return true;
+                }
+            }
+        } catch (LinkageError | TypeNotPresentException e) {
+            // a signature names a missing class: the sub-resource cannot be read
+        }
+        return false;
+    }
+
+    private static List<String> with(List<String> chain, String key) {
+        List<String> out = new ArrayList<>(chain);
+        out.add(key);
+        return out;
+    }
+
+    /** The template's shape (its segments' kinds and regexes, names aside): one key for paths Jersey merges. */
+    private static String shape(String template) {
+        try {
+            return RouteTemplate.parse(template, true, "").shape;
+        } catch (IllegalArgumentException e) {
+            return template; // reported with its source when the table is built
         }
     }
 

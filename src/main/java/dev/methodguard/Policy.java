@@ -44,7 +44,7 @@ final class Policy {
             names.put(c.servletName, c);
             if (c.isDeclared() && c.source != Capability.Source.CONTAINER_FALLBACK) {
                 k.addAll(c.allowed());
-                for (Capability route : c.routeCapabilities()) {
+                for (Capability route : c.routed == null ? List.<Capability>of() : c.routed.routeCapabilities()) {
                     if (route != null) {
                         k.addAll(route.allowed());
                     }
@@ -77,19 +77,46 @@ final class Policy {
         if (c == null) {
             c = isJsp(req.getServletPath()) ? unregisteredJsp : unregisteredStatic;
         }
-        if (c.routes != null) {
-            return c.route(pathWithinServlet(req, mapping));
+        RoutedServlet routed = c.routed;
+        if (routed == null) {
+            return c;
         }
-        return c;
+        if (!routed.rawPath) {
+            return routed.route(pathWithinServlet(req, mapping));
+        }
+        String uri = req.getRequestURI();
+        int from = rawStart(req, mapping, uri);
+        if (from < 0) {
+            return null; // the raw path cannot be placed exactly as the framework places it: pass through
+        }
+        if (RawPath.hasMatrix(uri, from)) {
+            String p = RawPath.stripMatrix(uri, from);
+            return routed.route(p, 0, p.length());
+        }
+        return routed.route(uri, from, uri.length());
     }
 
     /**
      * For a routed request whose method its best route refuses: the capability of every route matching its
-     * path together ({@code null}: one of them takes any method). See {@link Capability#widen}.
+     * path together ({@code null}: one of them takes any method). See {@link RoutedServlet#widen(Capability, String, String, int, int)}.
      */
     Capability widen(HttpServletRequest req, Capability best) {
         HttpServletMapping mapping = req.getHttpServletMapping();
-        return byName.get(mapping.getServletName()).widen(best, pathWithinServlet(req, mapping));
+        RoutedServlet routed = byName.get(mapping.getServletName()).routed;
+        if (!routed.rawPath) {
+            return routed.widen(best, req.getMethod(), pathWithinServlet(req, mapping));
+        }
+        String uri = req.getRequestURI();
+        int from = rawStart(req, mapping, uri);
+        if (from < 0) {
+            return null;
+        }
+        String p = RawPath.hasMatrix(uri, from) ? RawPath.stripMatrix(uri, from) : uri.substring(from);
+        return routed.widen(best, req.getMethod(), p);
+    }
+
+    private static int rawStart(HttpServletRequest req, HttpServletMapping mapping, String uri) {
+        return RawPath.start(uri, req.getContextPath(), req.getServletPath(), mapping.getMappingMatch() == MappingMatch.PATH);
     }
 
     /** What a front controller routes on: the pathInfo under a path mapping ({@code /api/*}), else the servlet path. */
@@ -150,11 +177,11 @@ final class Policy {
         int wMap = "mappings".length();
         int wAllow = "allowed".length();
         for (Capability c : rows) {
-            if (c.routes != null) {
-                for (RouteTable.Route r : c.routes.routes()) {
+            if (c.routed != null) {
+                for (RouteTable.Route r : c.routed.table.routes()) {
                     wMap = Math.max(wMap, r.template().length() + 2);
                 }
-                for (Capability rc : c.routeCapabilities()) {
+                for (Capability rc : c.routed.routeCapabilities()) {
                     wAllow = Math.max(wAllow, rc == null ? 1 : rc.allowHeader.length());
                 }
                 wAllow = Math.max(wAllow, "(by route)".length());
@@ -169,11 +196,11 @@ final class Policy {
             String source = c.isDeclared()
                     ? c.source.label + (c.note == null ? "" : "; " + c.note) + (c.ownsOptions ? "; OPTIONS by the servlet" : "")
                     : c.source.label + " (" + c.note + "): passes through";
-            if (c.routes != null) {
+            if (c.routed != null) {
                 b.append(String.format(row, c.label, String.join(" ", c.mappings), "(by route)", source + "; other paths pass through"));
-                List<Capability> byRoute = c.routeCapabilities();
+                List<Capability> byRoute = c.routed.routeCapabilities();
                 for (int i = 0; i < byRoute.size(); i++) {
-                    RouteTable.Route r = c.routes.routes().get(i);
+                    RouteTable.Route r = c.routed.table.routes().get(i);
                     Capability rc = byRoute.get(i);
                     b.append(String.format(row, "", "  " + r.template(), rc == null ? "-" : rc.allowHeader,
                             r.source() + (rc == null ? ": passes through" : rc.ownsOptions ? "; OPTIONS by the servlet" : "")));

@@ -234,7 +234,7 @@ class JakartaRestRoutesTest {
             ClassLoader l = getClass().getClassLoader();
             assertEquals(List.of(), JakartaRestRoutes.scan(context(), l, List.of("dev.methodguard.rest")));
             assertEquals(List.of(), JakartaRestRoutes.scan(context(), l, List.of("restfixtures")));
-            assertEquals(7, JakartaRestRoutes.scan(context(), l, List.of(" dev.methodguard ")).size());
+            assertEquals(7, JakartaRestRoutes.scan(context(), l, List.of(" dev.methodguard.restfixtures ")).size());
         }
 
         @Test

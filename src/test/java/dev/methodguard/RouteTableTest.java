@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class RouteTableTest {
     /** A SPECIFIC table from "template METHODS" lines. */
     static RouteTable table(String... lines) {
-        return RouteTable.of(RouteTable.parse(String.join("\n", lines), "test"), Ranking.SPECIFIC);
+        return RouteTable.of(RouteLines.parse(String.join("\n", lines), "test"), Ranking.SPECIFIC);
     }
 
     static RouteTable jakarta(Route... routes) {
@@ -164,7 +164,7 @@ class RouteTableTest {
         void regexesThatCannotMatchASlashAreProvenSo() {
             for (String r : List.of("\\d+", "[0-9]{4}", "[a-z]+", "[^/]+", "[^/]+?", "[\\w.-]+", "[A-Za-z0-9_]*", "abc|def",
                     "(?i)[a-f]+", "\\Qa.b\\E", "[^/?]+", "\\.json", "x\\-y")) {
-                assertTrue(RouteTable.SlashFree.proven(r), r);
+                assertTrue(RouteTemplate.SlashFree.proven(r), r);
             }
         }
 
@@ -172,7 +172,7 @@ class RouteTableTest {
         void anythingThatMightMatchASlashIsNot() {
             for (String r : List.of(".*", ".+", "[^?]*", "[^a]+", "\\D+", "\\W", "\\S+", "\\p{Print}+", "\\x2F", "\\u002F",
                     "\\057", "[!-~]+", "[\\x00-\\x7F]", "[a-z&&[^b]]", "a/b", "\\/", "[/]", "[^a/b]|.", "\\Qa/b\\E", "(a)\\1")) {
-                assertTrue(!RouteTable.SlashFree.proven(r), r);
+                assertTrue(!RouteTemplate.SlashFree.proven(r), r);
             }
         }
     }
@@ -385,7 +385,7 @@ class RouteTableTest {
     class InitParamText {
         @Test
         void linesGiveTemplatesAndMethodsAndCommentsAndBlanksAreSkipped() {
-            List<Route> r = RouteTable.parse("""
+            List<Route> r = RouteLines.parse("""
                     # items
                     /items            GET, POST
 
@@ -403,18 +403,18 @@ class RouteTableTest {
 
         @Test
         void methodsAreCaseSensitiveTokens() {
-            assertEquals(Set.of("get", "PROPFIND"), RouteTable.parse("/x get, PROPFIND", "t").get(0).methods());
+            assertEquals(Set.of("get", "PROPFIND"), RouteLines.parse("/x get, PROPFIND", "t").get(0).methods());
         }
 
         void rejected(String text, int line, String quoted, String why) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RouteTable.parse(text, "routes"));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RouteLines.parse(text, "routes"));
             assertTrue(e.getMessage().startsWith("routes line " + line + ": " + quoted), e.getMessage());
             assertTrue(e.getMessage().contains(why), e.getMessage());
         }
 
         @Test
         void aStarAloneMeansAnyMethodAndMakesAPassThroughRoute() {
-            List<Route> routes = RouteTable.parse("/echo/{x} *\n/items GET", "init-param");
+            List<Route> routes = RouteLines.parse("/echo/{x} *\n/items GET", "init-param");
             assertNull(routes.get(0).methods());
             assertEquals(java.util.Set.of("GET"), routes.get(1).methods());
         }

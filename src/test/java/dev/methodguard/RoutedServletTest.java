@@ -208,7 +208,7 @@ class RoutedServletTest {
         void theBuilderNamesTheResourceClasses() throws ServletException {
             Policy p = resolve(Fakes.registrations().add("jersey", TestServlets.Service.class, "/api/*"),
                     MethodGuardFilter.builder().jakartaRest("jersey", Resources.Items.class));
-            assertTrue(p.capability("jersey").routes != null);
+            assertTrue(p.capability("jersey").routed != null);
             assertTrue(p.isKnown("GET"));
         }
 
@@ -226,7 +226,7 @@ class RoutedServletTest {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         long id = Thread.currentThread().getId();
         // The fake request allocates on every call (a proxy), so measure the lookup on the path string it returns.
-        Capability api = p.capability("api");
+        RoutedServlet api = p.capability("api").routed;
         String path = req.getPathInfo();
         for (int i = 0; i < 200_000; i++) {
             api.route(path);
