@@ -590,6 +590,16 @@ abstract class ContainerContract {
                             + " of " + errors.size()));
         }
 
+        @Test
+        void optionsOnTheApiListsWhatTheApplicationLists() throws IOException {
+            assumeJakartaRest();
+            List<String> wrong = matrix().stream().filter(JakartaRestMatrix.Cell::wrongOptionsAllow).map(JakartaRestMatrix.Cell::row).toList();
+            assertEquals(List.of(), wrong, () -> container + ": " + wrong.size() + " answers to OPTIONS with another Allow than the"
+                    + " application's:\n" + String.join("\n", wrong));
+            assertTrue(matrix().stream().filter(c -> c.method().equals("OPTIONS") && c.path().startsWith("/api") && c.plain().status() == 200)
+                    .count() > 20, "too few OPTIONS answered by the application to judge");
+        }
+
         void assumeJakartaRest() {
             assumeTrue(jakartaRestServlet() != null, () -> container + " is set up without Jakarta REST");
         }
