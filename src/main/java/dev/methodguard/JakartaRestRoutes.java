@@ -38,6 +38,7 @@ import java.util.TreeSet;
  *     REST picks the class first (§3.7.2 step 1), and a path the class matches but none of its methods does
  *     gets its answer (404) from the application, not from another class.</li>
  * </ul>
+ * Each route's {@link Route#chain() chain} places it in Jersey's tree of routers, for {@link JerseyRouting}.
  * Interfaces and abstract classes are not root resources. Each route's {@link Route#scope() scope} is the class path, so that {@link RouteTable.Ranking#JAKARTA_REST}
  * ranks classes first, then methods within them. Annotation inheritance follows §3.6: a method without
  * Jakarta REST annotations uses those of the same method on a superclass or an implemented interface.

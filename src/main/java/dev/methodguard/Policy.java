@@ -63,7 +63,8 @@ final class Policy {
 
     /**
      * The capability that judges this request (for an undeclared servlet, its undeclared marker), or
-     * {@code null} when no route of a routed servlet matches. A lookup by servlet name, against the
+     * {@code null} when no route of a routed servlet matches (a Jakarta REST servlet's routes are matched on
+     * the raw request URI, see {@link RawPath}; one that cannot be placed passes through). A lookup by servlet name, against the
      * registrations of init() (Open Liberty registers a JSP lazily, after its first request); a name that is
      * no registration (a container serving a file or JSP outside any servlet) is judged as static content,
      * or as a JSP by its extension.

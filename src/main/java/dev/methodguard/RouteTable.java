@@ -296,7 +296,7 @@ final class RouteTable {
         int[] catchAll = n.catchAllRoutes;
         for (int k = 0; k < catchAll.length; k++) {
             int pat = n.catchAllPatterns[k];
-            if (pat < 0 || (catchAllMayMatch(pos, end) && regexMatches(pat, p, Math.min(pos, end), end))) {
+            if (pat < 0 || (catchAllMayMatch(n, pos, end) && regexMatches(pat, p, Math.min(pos, end), end))) {
                 out.add(catchAll[k]);
             }
         }
@@ -331,8 +331,13 @@ final class RouteTable {
         }
     }
 
-    private boolean catchAllMayMatch(int pos, int end) {
-        return pos <= end || !catchAllRegexNeedsSegment;
+    /**
+     * Whether a catch-all regex rooted at {@code n} may be tried on what is left: with Jakarta REST, one under a
+     * path needs a segment after that path's slash; one at the root (a class {@code @Path("{any: .*}")}) is
+     * matched against the whole path, so the root path too.
+     */
+    private boolean catchAllMayMatch(RouteNode n, int pos, int end) {
+        return pos <= end || !catchAllRegexNeedsSegment || n == root;
     }
 
     private boolean better(int route, int best) {
@@ -365,7 +370,7 @@ final class RouteTable {
             int r = catchAll[k];
             if (better(r, best)) {
                 int pat = n.catchAllPatterns[k];
-                if (pat < 0 || (catchAllMayMatch(pos, end) && regexMatches(pat, p, Math.min(pos, end), end))) {
+                if (pat < 0 || (catchAllMayMatch(n, pos, end) && regexMatches(pat, p, Math.min(pos, end), end))) {
                     best = r;
                 }
             }

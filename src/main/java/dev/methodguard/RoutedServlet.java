@@ -48,17 +48,27 @@ final class RoutedServlet {
      */
     RoutedServlet(Capability servlet, RouteTable table, RouteMaker maker, boolean unionWithinScope) {
         this.servlet = Objects.requireNonNull(servlet, "servlet");
-        this.table = Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(table, "table");
         this.maker = Objects.requireNonNull(maker, "maker");
         this.unionWithinScope = unionWithinScope;
         this.rawPath = table.jakartaRest();
         this.jersey = rawPath && !unionWithinScope;
         List<Route> routes = table.routes();
+        if (jersey && routes.stream().anyMatch(RoutedServlet::noJerseyEntry)) {
+            // Jersey has no open route for a class without children: its other paths belong to other classes.
+            table = RouteTable.of(routes.stream().filter(r -> !noJerseyEntry(r)).toList(), RouteTable.Ranking.JAKARTA_REST);
+            routes = table.routes();
+        }
+        this.table = table;
         this.byRoute = new Capability[routes.size()];
         for (int i = 0; i < byRoute.length; i++) {
             Route r = routes.get(i);
             byRoute[i] = r.kind() == Kind.METHODS ? maker.make(servlet, i, r.template(), r.methods()) : null;
         }
+    }
+
+    private static boolean noJerseyEntry(Route r) {
+        return r.kind() == Kind.CLASS_FENCE && r.chain() != null && r.chain().get(0).startsWith("F");
     }
 
     /** The capability of the route serving the path {@code s[from, to)}; {@code null} when none judges it. */

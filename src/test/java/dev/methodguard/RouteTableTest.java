@@ -528,4 +528,36 @@ class RouteTableTest {
             assertTrue(ns < 1000, ns + " ns per match");
         }
     }
+
+    @Nested
+    class Regions {
+        @Test
+        void aPathIsMatchedAsARegionOfALongerStringWithoutCopyingIt() {
+            RouteTable t = table("/items/{id: \\d+} GET", "/items GET", "/ GET");
+            String uri = "/ctx/api/items/42";
+            assertEquals("/items/{id: \\d+}", t.routes().get(t.match(uri, 8, uri.length())).template());
+            assertEquals("/items", t.routes().get(t.match(uri, 8, 14)).template(), "the region ends before the rest");
+            assertEquals("/", t.routes().get(t.match(uri, 8, 8)).template(), "an empty region is the root");
+            assertEquals(List.of(t.match(uri, 8, uri.length())), t.matchAll(uri, 8, uri.length()));
+        }
+
+        @Test
+        void aJakartaRestCatchAllRegexAtTheRootMatchesTheRootPathButOneBelowAPathNeedsASegment() {
+            RouteTable t = jakarta(route("/{any: .*}", "POST"), route("/files/{path: .*}", "GET"), route("/files", "POST"));
+            assertEquals("/{any: .*}", winner(t, "/"), "a class @Path(\"{any: .*}\") takes the root path");
+            assertEquals("/{any: .*}", winner(t, ""));
+            assertEquals("/files", winner(t, "/files/"), "the class's own path, not its {path: .*}");
+            assertEquals("/files/{path: .*}", winner(t, "/files/a/b"));
+        }
+
+        @Test
+        void aRouteCarriesItsKindAndNoMethodsUnlessItListsThem() {
+            assertEquals(RouteTable.Kind.ANY_METHOD, route("/a").kind());
+            assertEquals(RouteTable.Kind.CLASS_FENCE, Route.fence("/a/{rest...}", "t", "/a").kind());
+            assertThrows(IllegalArgumentException.class,
+                    () -> new Route("/a", RouteTable.Kind.CLASS_FENCE, java.util.Set.of("GET"), "t", null));
+            RouteTable t = jakarta(route("/a", "GET"), Route.fence("/a/{rest...}", "t", "/a"));
+            assertEquals(RouteTable.Kind.CLASS_FENCE, t.routes().get(t.match("/a/x")).kind());
+        }
+    }
 }

@@ -11,7 +11,11 @@ import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
 
-/** Embedded Tomcat 11: one context per application, MethodGuard on /* (REQUEST). The connector keeps its defaults. */
+/**
+ * Embedded Tomcat 11: one context per application, MethodGuard on /* (REQUEST). The connector keeps its defaults
+ * but one: {@code encodedSolidusHandling=decode}, so that {@code %2F} reaches the application (decoded to {@code /}
+ * in the pathInfo, kept in the request URI the frameworks route on), as on servers that let it through.
+ */
 final class Tomcat11 implements Container {
     private Tomcat tomcat;
 
@@ -25,6 +29,7 @@ final class Tomcat11 implements Container {
         Connector connector = new Connector();
         connector.setPort(0);
         connector.setProperty("address", "127.0.0.1");
+        connector.setEncodedSolidusHandling("decode");
         tomcat.setConnector(connector);
         for (Deployment d : apps) {
             Context context = tomcat.addContext(d.contextPath(), d.docBase().toString());
@@ -57,8 +62,8 @@ final class Tomcat11 implements Container {
     public String notes() {
         return "Tomcat's connector refuses TRACE itself (allowTrace=false, the default) with 405 and an Allow computed from the "
                 + "servlet class's doXxx methods, before any filter: MethodGuard never sees it (lowercase trace does reach it). Tomcat "
-                + "merges the empty segment of /items//12 in the pathInfo that MethodGuard matches, while the framework matches the "
-                + "URI as sent.";
+                + "merges the empty segment of /items//12 and decodes the %2F of /users/a%2Fb (encodedSolidusHandling=decode) in "
+                + "its pathInfo; MethodGuard, like the framework, matches the request URI as sent.";
     }
 
     @Override

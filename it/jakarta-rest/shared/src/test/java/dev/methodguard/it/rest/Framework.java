@@ -1,6 +1,9 @@
 package dev.methodguard.it.rest;
 
+import dev.methodguard.it.rest.app.CatalogResource;
 import dev.methodguard.it.rest.app.CodesResource;
+import dev.methodguard.it.rest.app.FallbackResource;
+import dev.methodguard.it.rest.app.HeadResource;
 import dev.methodguard.it.rest.app.DavResource;
 import dev.methodguard.it.rest.app.FilesResource;
 import dev.methodguard.it.rest.app.Hits;
@@ -22,7 +25,7 @@ public enum Framework {
     /** The root resources of the test application (what a user lists in web.xml). */
     static final List<Class<?>> ROOTS = List.of(ItemsResource.class, FilesResource.class, DavResource.class, OrdersResource.class,
             ThingsResource.class, PingResource.class, UserResource.class, MeResource.class, OptionsResource.class,
-            CodesResource.class);
+            CodesResource.class, CatalogResource.class, FallbackResource.class, HeadResource.class);
     static final String SERVLET = "rest";
     static final String MAPPING = "/api/*";
 

@@ -124,6 +124,26 @@ public abstract class SideBySideContract {
         failIfAny(Sweep.Kind.FRAMEWORK_RAN, Sweep.Kind.PASSED_CHANGED);
     }
 
+    /**
+     * 4. MethodGuard answers at least 95 % of the framework's own method errors itself, with its JSON; every one it
+     * passes on has its reason recorded in {@link DocumentedDifferences#whyPassed}.
+     */
+    @Test
+    void methodGuardAnswersTheFrameworksOwnMethodErrors() {
+        Map<String, Boolean> errors = sweep.methodErrors();
+        long mine = errors.values().stream().filter(b -> b).count();
+        assertTrue(mine * 100 >= 95L * errors.size(), "MethodGuard answered " + mine + " of the framework's " + errors.size()
+                + " method errors; passed on: " + errors.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).toList());
+        List<String> unexplained = new ArrayList<>();
+        errors.forEach((request, answered) -> {
+            String path = request.substring(request.indexOf(' ') + 1);
+            if (!answered && DocumentedDifferences.whyPassed(framework(), path.equals("(empty)") ? "" : path) == null) {
+                unexplained.add(request);
+            }
+        });
+        fail(unexplained);
+    }
+
     /** The routes derived from init-params, packages, context-params and the builder judge alike. */
     @Test
     void everyConfigurationJudgesAlike() {

@@ -67,6 +67,19 @@ final class Sweep {
         PATHS.put("/codes/1", "/codes/{n: \\d+} (GET)");
         PATHS.put("/codes/%31", "/codes/{s} (POST): matched encoded");
         PATHS.put("/codes/x", "/codes/{s} (POST)");
+        PATHS.put("/catalog", "/catalog (GET; the catch-all class also matches)");
+        PATHS.put("/catalog/42", "/catalog/{id: [0-9]+}");
+        PATHS.put("/catalog/%34%32", "class /catalog, no method: %34%32 is no digit as sent");
+        PATHS.put("/catalog;v=1/42", "/catalog/{id: [0-9]+} (matrix parameter on the class segment)");
+        PATHS.put("/catalog/abc", "class /catalog, no method");
+        PATHS.put("/elsewhere/x", "{any: .*} (catch-all class, POST)");
+        PATHS.put("//orders/7", "{any: .*} (as sent: an empty first segment)");
+        PATHS.put("/orders/7;x=1/lines", "locator /orders/{id} → lines (matrix parameter)");
+        PATHS.put("/orders/7/notes", "locator /orders/{id}/notes → Object (run time)");
+        PATHS.put("/users/a%2Fb", "/users/{user} (an encoded slash)");
+        PATHS.put("/users/%41lice", "/users/{user} (an encoded letter)");
+        PATHS.put("/items/%41", "/items/{name} (an encoded letter)");
+        PATHS.put("/head", "/head (GET, explicit @HEAD)");
     }
 
     enum Kind { FALSE_REJECTION, ALLOW_MISMATCH, FRAMEWORK_RAN, PASSED_CHANGED, VARIANTS_DIFFER, RESOURCE_OPTIONS_BYPASSED }
@@ -327,6 +340,25 @@ final class Sweep {
         return null;
     }
 
+    /**
+     * The framework's own method errors (a 405 of the framework alone) in the main deployment, each with whether
+     * MethodGuard answered it itself with its JSON: request ("METHOD path") to answered.
+     */
+    Map<String, Boolean> methodErrors() {
+        String ctx = guarded.values().iterator().next();
+        Map<String, Boolean> out = new LinkedHashMap<>();
+        for (String path : PATHS.keySet()) {
+            for (String method : METHODS) {
+                Probe alone = plain(path, method);
+                Probe with = results.get(ctx).get(path).get(method);
+                if (alone.ran() == 1 && alone.status() == 405) {
+                    out.put(method + " " + (path.isEmpty() ? "(empty)" : path), mg(alone, with) && with.isMethodGuards());
+                }
+            }
+        }
+        return out;
+    }
+
     private List<String> findings(String ctx, Framework framework) {
         List<String> out = new ArrayList<>();
         int cells = PATHS.size() * METHODS.size();
@@ -357,6 +389,26 @@ final class Sweep {
         }
         out.add(cells + " requests per deployment: MethodGuard answered " + answered + " itself, passed " + (cells - answered - byContainer)
                 + " on to the framework, and the container answered " + byContainer + " before either.");
+        Map<String, Boolean> errors = methodErrors();
+        long mine = errors.values().stream().filter(b -> b).count();
+        Map<String, List<String>> passedByPath = new LinkedHashMap<>();
+        errors.forEach((request, byMethodGuard) -> {
+            if (!byMethodGuard) {
+                String path = request.substring(request.indexOf(' ') + 1);
+                passedByPath.computeIfAbsent(path, k -> new ArrayList<>()).add(request.substring(0, request.indexOf(' ')));
+            }
+        });
+        StringBuilder coverage = new StringBuilder("The framework's own method errors (405 alone): " + errors.size()
+                + "; MethodGuard answered " + mine + " of them itself with its JSON ("
+                + (errors.isEmpty() ? 100 : mine * 1000 / errors.size() / 10.0) + " %)");
+        if (passedByPath.isEmpty()) {
+            coverage.append(".");
+        } else {
+            coverage.append("; passed on to the framework:");
+            passedByPath.forEach((path, methods) -> coverage.append("\n  - `").append(path).append("` (").append(String.join(", ", methods))
+                    .append("): ").append(DocumentedDifferences.whyPassed(framework, path.equals("(empty)") ? "" : path)));
+        }
+        out.add(coverage.toString());
         report(out, framework, Kind.FALSE_REJECTION, "False rejections (a 2xx of the framework alone, rejected by MethodGuard)");
         report(out, framework, Kind.ALLOW_MISMATCH, "Allow mismatches (MethodGuard's 405 or OPTIONS Allow vs the framework's OPTIONS Allow, as sets)");
         report(out, framework, Kind.FRAMEWORK_RAN, "The framework ran for a request MethodGuard answered");

@@ -6,7 +6,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
-/** A sub-resource locator: what lies under /orders/{id} is only known at run time. */
+/** Sub-resource locators: {id} declares its type (followed), {id}/notes returns Object (only known at run time). */
 @Path("orders")
 public class OrdersResource {
     @GET
@@ -22,5 +22,10 @@ public class OrdersResource {
     @Path("{id}")
     public OrderResource order(@PathParam("id") String id) {
         return new OrderResource(id);
+    }
+
+    @Path("{id}/notes")
+    public Object notes(@PathParam("id") String id) {
+        return new NotesResource();
     }
 }
