@@ -1,5 +1,6 @@
 package dev.methodguard.it.containers;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -49,6 +50,8 @@ abstract class ContainerContract {
     static final String BROKEN = "/broken";
     /** The WARs every probe runs against (the broken one is probed on its own). */
     static final List<String> PROBED_WARS = List.of("webxml.war", "annotations.war");
+    /** The method errors of the application alone that MethodGuard lets through on the servers' own Jakarta REST, with the reason. */
+    static final String JAKARTA_REST_LISTING = "JAKARTA-REST.md";
 
     static final String ITEMS_ALLOW = "DELETE, GET, HEAD, OPTIONS, POST";
     static final String READ_ALLOW = "GET, HEAD, OPTIONS";
@@ -72,6 +75,9 @@ abstract class ContainerContract {
             wars.add(Container.war(war));
         }
         wars.add(broken);
+        if (jakartaRestServlet() != null) {
+            wars.addAll(JaxrsWar.both());
+        }
         container.start(wars);
         logBeforeFirstRequest = container.log();
         Set<String> ready = new LinkedHashSet<>();
@@ -82,9 +88,16 @@ abstract class ContainerContract {
                 ready.add(t.context() + "/count");
             }
         }
+        List<String> jspContexts = new ArrayList<>(List.of(WEBXML, ANNOTATIONS));
+        if (jakartaRestServlet() != null) {
+            for (String war : List.of(JaxrsWar.GUARDED, JaxrsWar.PLAIN)) {
+                ready.add("/" + war + "/api/plain");
+                jspContexts.add("/" + war);
+            }
+        }
         container.awaitReady(List.copyOf(ready));
         if (container.jsp()) {
-            for (String ctx : List.of(WEBXML, ANNOTATIONS)) {
+            for (String ctx : jspContexts) {
                 Http.Response r = Http.send(JSP_COMPILE_TIMEOUT, container.port(), "GET", ctx + "/hello.jsp");
                 assertEquals(200, r.status(), () -> container + ": the JSP does not compile: " + r);
             }
@@ -221,6 +234,28 @@ abstract class ContainerContract {
     /** Whether the container turns {@code head} into {@code HEAD} before any filter (so its answer has no body). */
     boolean headIsHead() {
         return false;
+    }
+
+    /**
+     * The class of the servlet this server registers for an annotation-only Jakarta REST application (as seen
+     * in its {@code getServletRegistrations()}); {@code null}: no Jakarta REST here, the {@link JaxrsWar}s are
+     * not deployed.
+     */
+    String jakartaRestServlet() {
+        return null;
+    }
+
+    /** The side-by-side matrix ({@link JakartaRestMatrix}), sent once per server, on first use. */
+    private List<JakartaRestMatrix.Cell> matrix;
+
+    List<JakartaRestMatrix.Cell> matrix() throws IOException {
+        if (matrix == null) {
+            // Where the server refuses TRACE itself on its main listener, the matrix goes to the listener that lets it through.
+            TraceTarget t = traceThrough("/" + JaxrsWar.GUARDED);
+            matrix = JakartaRestMatrix.run(t != null ? t.port() : container.port());
+            JakartaRestMatrix.write(Container.work().resolveSibling("jaxrs-matrix").resolve(container.name + ".md"), container.name, matrix);
+        }
+        return matrix;
     }
 
     void assumeJsp() {
@@ -495,6 +530,78 @@ abstract class ContainerContract {
                 }
             }
             assertTrue(log.contains(expected), () -> container + ": no \"" + expected + "\" in the log");
+        }
+    }
+
+    /**
+     * The server's own Jakarta REST implementation serving an annotation-only application ({@link JaxrsWar}),
+     * with and without MethodGuard, side by side ({@link JakartaRestMatrix}).
+     */
+    @Nested
+    class JakartaRestSideBySide {
+        @Test
+        void theServersOwnJakartaRestServletIsRecognisedAndJudgedByRoute() throws IOException {
+            assumeJakartaRest();
+            for (String war : List.of(JaxrsWar.PLAIN, JaxrsWar.GUARDED)) {
+                Http.Response r = send("GET", "/" + war + "/registrations");
+                assertEquals(200, r.status(), r::toString);
+                System.out.printf("%s: servlet registrations of /%s (name|class|mappings|init-params):%n%s", container, war, r.body());
+                String api = r.body().lines().filter(l -> l.split("\\|", -1).length > 2 && l.split("\\|", -1)[2].equals("/api/*"))
+                        .findFirst().orElse(null);
+                assertNotNull(api, () -> container + ": no servlet mapped to /api/* in /" + war + ":\n" + r.body());
+                assertEquals(jakartaRestServlet(), api.split("\\|", -1)[1], api);
+            }
+            String table = table("/" + JaxrsWar.GUARDED);
+            assertTrue(Pattern.compile("(?m)^\\s+\\S+\\s+/api/\\*\\s+\\(by route\\)\\s").matcher(table).find(),
+                    () -> container + ": the Jakarta REST servlet is not judged by route:\n" + table);
+        }
+
+        @Test
+        void noRequestTheApplicationServesIsRejected() throws IOException {
+            assumeJakartaRest();
+            List<String> rejected = matrix().stream().filter(JakartaRestMatrix.Cell::falseRejection).map(JakartaRestMatrix.Cell::row).toList();
+            assertEquals(List.of(), rejected, () -> container + ": " + rejected.size() + " false rejections (application alone | with MethodGuard):\n"
+                    + String.join("\n", rejected));
+        }
+
+        @Test
+        void everyFrameworkMethodErrorIsAnsweredWithMethodGuardsJsonAndTheFrameworksAllow() throws IOException {
+            assumeJakartaRest();
+            List<JakartaRestMatrix.Cell> errors = matrix().stream().filter(JakartaRestMatrix.Cell::frameworkMethodError).toList();
+            List<String> wrongAllow = errors.stream().filter(JakartaRestMatrix.Cell::wrongAllow).map(JakartaRestMatrix.Cell::row).toList();
+            List<JakartaRestMatrix.Cell> passed = errors.stream().filter(c -> !c.rejectedByMethodGuard()).toList();
+            Path listing = Path.of(System.getProperty("basedir", ".")).resolve(JAKARTA_REST_LISTING);
+            Set<String> listed = JakartaRestMatrix.listed(Files.readString(listing, StandardCharsets.UTF_8), container.name);
+            List<String> unexplained = passed.stream().filter(c -> !listed.contains(c.key()) && !listed.contains("* " + c.path()))
+                    .map(JakartaRestMatrix.Cell::row).toList();
+            double share = errors.isEmpty() ? 1 : 1 - (double) passed.size() / errors.size();
+            System.out.printf("%s: MethodGuard answered %d of the application's %d method errors (%.1f %%), %d with another Allow;"
+                    + " %d rejections by design (TRACE, the static file, the JSP: see %s)%n", container, errors.size() - passed.size(),
+                    errors.size(), 100 * share, wrongAllow.size(), matrix().stream().filter(JakartaRestMatrix.Cell::byDesign).count(),
+                    JAKARTA_REST_LISTING);
+            assertAll(
+                    () -> assertEquals(List.of(), wrongAllow, () -> container + ": " + wrongAllow.size()
+                            + " 405s with another Allow than the application's:\n" + String.join("\n", wrongAllow)),
+                    () -> assertEquals(List.of(), unexplained, () -> container + ": " + unexplained.size() + " method errors of the"
+                            + " application that MethodGuard lets through and " + listing.getFileName() + " does not list for '"
+                            + container.name + "':\n" + String.join("\n", unexplained)),
+                    () -> assertTrue(errors.size() > 100, () -> "too few method errors to judge: " + errors.size()),
+                    () -> assertTrue(share >= 0.95, () -> container + ": MethodGuard answered only " + (errors.size() - passed.size())
+                            + " of " + errors.size()));
+        }
+
+        @Test
+        void optionsOnTheApiListsWhatTheApplicationLists() throws IOException {
+            assumeJakartaRest();
+            List<String> wrong = matrix().stream().filter(JakartaRestMatrix.Cell::wrongOptionsAllow).map(JakartaRestMatrix.Cell::row).toList();
+            assertEquals(List.of(), wrong, () -> container + ": " + wrong.size() + " answers to OPTIONS with another Allow than the"
+                    + " application's:\n" + String.join("\n", wrong));
+            assertTrue(matrix().stream().filter(c -> c.method().equals("OPTIONS") && c.path().startsWith("/api") && c.plain().status() == 200)
+                    .count() > 20, "too few OPTIONS answered by the application to judge");
+        }
+
+        void assumeJakartaRest() {
+            assumeTrue(jakartaRestServlet() != null, () -> container + " is set up without Jakarta REST");
         }
     }
 

@@ -26,6 +26,12 @@ abstract class GlassFishContract extends ContainerContract {
         return "\\*\\.jsp \\*\\.jspx\\s+GET, HEAD, OPTIONS, POST\\s+container default";
     }
 
+    /** Jersey's servlet, as GlassFish and Payara register it for an {@code @ApplicationPath} application. */
+    @Override
+    String jakartaRestServlet() {
+        return "org.glassfish.jersey.servlet.ServletContainer";
+    }
+
     /** The third HTTP listener, whose protocol has trace-enabled="true"; same deployment. */
     @Override
     TraceTarget traceThrough(String ctx) {

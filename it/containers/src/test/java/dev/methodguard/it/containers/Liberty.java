@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * Open Liberty from openliberty-runtime: WLP_INSTALL_DIR is the unpacked zip ({@code wlp/}), WLP_USER_DIR
- * a fresh directory with one server whose server.xml enables {@code servlet-6.0} and {@code pages-3.1},
+ * a fresh directory with one server whose server.xml enables {@code servlet-6.0}, {@code pages-3.1} and {@code restfulWS-3.1} (for {@link JaxrsWar}),
  * has its HTTP endpoint on 127.0.0.1 and a free port and HTTPS disabled ({@code httpsPort="-1"}), and
  * whose bootstrap.properties disables the local command port ({@code command.port=-1}: the test stops
  * the server by its PID). The WARs go into its dropins/ (context root = file name). {@code bin/server run}
@@ -44,6 +44,7 @@ final class Liberty extends Container {
                   <featureManager>
                     <feature>servlet-6.0</feature>
                     <feature>pages-3.1</feature>
+                    <feature>restfulWS-3.1</feature>
                   </featureManager>
                   <httpEndpoint id="defaultHttpEndpoint" host="127.0.0.1" httpPort="%d" httpsPort="-1"/>
                   <applicationManager autoExpand="true"/>

@@ -32,6 +32,12 @@ class LibertyIT extends ContainerContract {
         return null;
     }
 
+    /** Liberty's own servlet around its RESTEasy (feature restfulWS-3.1) for an {@code @ApplicationPath} application. */
+    @Override
+    String jakartaRestServlet() {
+        return "com.ibm.websphere.jaxrs.server.IBMRestServlet";
+    }
+
     /**
      * Liberty matches method names case-insensitively before any filter and hands the filter the
      * spelling it registered: {@code get} arrives as GET, so it is served like GET. Documented, not

@@ -31,6 +31,12 @@ class WildFlyIT extends ContainerContract {
         return "\\*\\.jsp \\*\\.jspx\\s+GET, HEAD, OPTIONS, POST\\s+container default";
     }
 
+    /** RESTEasy's servlet, as WildFly registers it for an {@code @ApplicationPath} application without a web.xml servlet. */
+    @Override
+    String jakartaRestServlet() {
+        return "org.jboss.resteasy.plugins.server.servlet.HttpServlet30Dispatcher";
+    }
+
     /** The second Undertow listener, with {@code disallowed-methods=""}; same deployment. */
     @Override
     TraceTarget traceThrough(String ctx) {
