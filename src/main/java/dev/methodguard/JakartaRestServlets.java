@@ -151,13 +151,6 @@ final class JakartaRestServlets {
     }
 
     private static Class<?> load(String name, ClassLoader loader) {
-        if (name == null || name.isBlank()) {
-            return null;
-        }
-        try {
-            return Class.forName(name.strip(), false, loader != null ? loader : JakartaRestServlets.class.getClassLoader());
-        } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
-            return null;
-        }
+        return name == null ? null : Classes.load(name.strip(), loader).orElse(null);
     }
 }
