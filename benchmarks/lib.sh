@@ -59,3 +59,9 @@ median() {
 ratio() {
   awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "nan"; else printf "%.3f", a / b }'
 }
+
+# Stops every server whose PID the script put in the array PIDS (the scripts' EXIT trap).
+stop_servers() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+}

@@ -43,11 +43,7 @@ build
 WRK_VERSION=$( (wrk -v 2>&1 || true) | head -1 | awk "{print \$1, \$2}")
 
 PIDS=()
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-}
-trap cleanup EXIT
+trap stop_servers EXIT
 
 # start_server CONTAINER MODE: starts one server on a free port, echoes "pid port".
 start_server() {

@@ -14,6 +14,7 @@
 set -euo pipefail
 BENCH=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$BENCH/.." && pwd)
+. "$BENCH/lib.sh"
 MVN_ARGS=${MVN_ARGS:-}
 ROUNDS=${ROUNDS:-7}
 DURATION=${DURATION:-5s}
@@ -38,16 +39,12 @@ echo "== packaging examples/spring-boot" >&2
 JAR=$(ls "$ROOT"/examples/spring-boot/target/spring-boot-*.jar | grep -v original | head -1)
 
 PIDS=()
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-}
-trap cleanup EXIT
+trap stop_servers EXIT
 
 # start MODE ENABLED: starts the application on a free port, sets PORT_<MODE>.
 start() {
   local mode=$1 enabled=$2 log="$RAW/$1.log" port
-  java $SERVER_JVM -jar "$JAR" --server.port=0 --methodguard.enabled="$enabled" --logging.level.root=WARN \
+  java $SERVER_JVM -jar "$JAR" --server.address=127.0.0.1 --server.port=0 --methodguard.enabled="$enabled" --logging.level.root=WARN \
     --logging.level.org.springframework.boot.web.server=INFO --logging.level.org.springframework.boot.tomcat=INFO > "$log" 2>&1 &
   PIDS+=($!)
   for _ in $(seq 1 120); do
