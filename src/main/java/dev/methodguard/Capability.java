@@ -60,17 +60,20 @@ final class Capability {
     final boolean ignoresMethodCase;
     /** For a route's capability: its index in the servlet's table; else -1. */
     final int routeIndex;
+    /** For a routed servlet's entry: the index of its {@link RoutedServlet} in the policy; else -1. */
+    final int routedIndex;
 
     private Capability(String servletName, List<String> mappings, Source source, SortedSet<String> allowed, String note,
                        boolean ownsOptions, boolean passesPreflight, Counters counters) {
-        this(servletName, mappings, source, allowed, note, ownsOptions, passesPreflight, counters, null, false, -1);
+        this(servletName, mappings, source, allowed, note, ownsOptions, passesPreflight, counters, null, false, -1, -1);
     }
 
     private Capability(String servletName, List<String> mappings, Source source, SortedSet<String> allowed, String note,
                        boolean ownsOptions, boolean passesPreflight, Counters counters,
-                       String template, boolean ignoresMethodCase, int routeIndex) {
+                       String template, boolean ignoresMethodCase, int routeIndex, int routedIndex) {
         this.ignoresMethodCase = ignoresMethodCase;
         this.routeIndex = routeIndex;
+        this.routedIndex = routedIndex;
         // Jetty's fallback has a generated name (ServletHandler$Default404Servlet-5cf8b529): say what it is instead.
         this.label = source == Source.CONTAINER_FALLBACK && servletName.contains("$Default404Servlet") ? "(unmapped paths)" : servletName;
         this.template = template;
@@ -103,12 +106,16 @@ final class Capability {
     static Capability route(Capability servlet, int routeIndex, String template, SortedSet<String> allowed, boolean ownsOptions,
                             boolean passesPreflight, boolean ignoresMethodCase) {
         return new Capability(servlet.servletName, servlet.mappings, servlet.source, allowed, null, ownsOptions, passesPreflight,
-                servlet.counters, template, ignoresMethodCase, routeIndex);
+                servlet.counters, template, ignoresMethodCase, routeIndex, -1);
     }
 
-    /** The entry of a servlet judged route by route ({@link RoutedServlet}): no methods of its own. */
-    static Capability routedEntry(String servletName, List<String> mappings, Source source, String note) {
-        return new Capability(servletName, mappings, source, null, note, false, false, new Counters());
+    /**
+     * The entry of a servlet judged route by route ({@link RoutedServlet}): no methods of its own, and the index
+     * of its routed servlet among the policy's, so that finding it costs a request an array read.
+     */
+    static Capability routedEntry(String servletName, List<String> mappings, Source source, String note, int routedIndex) {
+        return new Capability(servletName, mappings, source, null, note, false, false, new Counters(), null, false, -1,
+                routedIndex);
     }
 
     static Capability undeclared(String servletName, List<String> mappings, String why) {

@@ -7,7 +7,6 @@ import jakarta.servlet.ServletRegistration;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -97,7 +96,7 @@ final class CapabilityResolver {
             }
         }
         List<Capability> capabilities = new ArrayList<>();
-        Map<String, RoutedServlet> routed = new HashMap<>();
+        List<RoutedServlet> routed = new ArrayList<>();
         for (Map.Entry<String, ? extends ServletRegistration> e : registrations.entrySet()) {
             Capability c = resolveOne(e.getKey(), e.getValue(), settings, context, filterLabel, constraints, cors, warnings, routed);
             capabilities.add(c);
@@ -115,7 +114,7 @@ final class CapabilityResolver {
 
     private static Capability resolveOne(String name, ServletRegistration reg, Settings settings, ServletContext context,
                                          String filterLabel, SecurityConstraints constraints, CorsFilters cors,
-                                         List<String> warnings, Map<String, RoutedServlet> routedOut) throws ServletException {
+                                         List<String> warnings, List<RoutedServlet> routedOut) throws ServletException {
         List<String> mappings = mappings(reg);
         String className = reg.getClassName();
         Class<?> servletClass = className == null ? null : load(className, context);
@@ -145,8 +144,8 @@ final class CapabilityResolver {
         }
         RouteDeclarer routed = (source, table, note, jakarta) -> {
             RoutedServlet r = routed(name, mappings, source, table, note, settings, constraints.headGap(mappings, servletClass),
-                    corsCovered, jakarta && JakartaRestServlets.isResteasy(className));
-            routedOut.put(name, r);
+                    corsCovered, jakarta && JakartaRestServlets.isResteasy(className), routedOut.size());
+            routedOut.add(r);
             return r.entry;
         };
         if (fromBuilder != null) {
@@ -267,8 +266,8 @@ final class CapabilityResolver {
      * served as GET), and it picks the resource class before the method, so only routes of one class join.
      */
     private static RoutedServlet routed(String name, List<String> mappings, Source source, RouteTable table, String note,
-                                        Settings settings, String headGap, boolean corsCovered, boolean resteasy) {
-        return new RoutedServlet(Capability.routedEntry(name, mappings, source, note), table, (servlet, index, template, methods) -> {
+                                        Settings settings, String headGap, boolean corsCovered, boolean resteasy, int routedIndex) {
+        return new RoutedServlet(Capability.routedEntry(name, mappings, source, note, routedIndex), table, (servlet, index, template, methods) -> {
             boolean ownsOptions = methods.contains(Methods.OPTIONS);
             SortedSet<String> allowed = EffectiveMethods.of(methods, settings.allowTrace(), false, headGap != null).allowed();
             return Capability.route(servlet, index, template, allowed, ownsOptions,

@@ -13,15 +13,15 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The immutable result of {@code init()}: the capability of every registered servlet by name (or, for a
- * servlet judged route by route, its {@link RoutedServlet}), the capabilities of targets that are no servlet
- * registration, and the set of methods the application knows. Requests only read it.
+ * The immutable result of {@code init()}: the capability of every registered servlet by name (for a servlet
+ * judged route by route, its entry and its {@link RoutedServlet}), the capabilities of targets that are no
+ * servlet registration, and the set of methods the application knows. Requests only read it.
  */
 final class Policy {
-    /** Every registered servlet not judged by route, declared or not. */
+    /** Every registered servlet, declared or not (a routed servlet by its entry): a name missing here is no registration. */
     private final Map<String, Capability> byName;
-    /** Every servlet judged by route. A name in neither map is no registration at all. */
-    private final Map<String, RoutedServlet> routedByName;
+    /** The servlets judged by route, each at its entry's {@code routedIndex}. */
+    private final RoutedServlet[] routed;
     private final Set<String> known;
     /** Targets that are no registration (Open Liberty serves files and JSPs so): static files, and JSPs. */
     final Capability unregisteredStatic;
@@ -31,7 +31,7 @@ final class Policy {
     /** What init() should warn about: undeclared servlets, HEAD refused, an unreadable web.xml. */
     final List<String> warnings;
 
-    Policy(List<Capability> capabilities, Map<String, RoutedServlet> routed, Capability unregisteredStatic,
+    Policy(List<Capability> capabilities, List<RoutedServlet> routed, Capability unregisteredStatic,
            Capability unregisteredJsp, Settings settings, List<String> warnings) {
         this.all = List.copyOf(capabilities);
         this.unregisteredStatic = unregisteredStatic;
@@ -43,14 +43,12 @@ final class Policy {
         k.add(Methods.OPTIONS);
         k.add(Methods.TRACE); // a standard method we know; refused with 405 unless allow-trace=true
         for (Capability c : capabilities) {
-            if (!routed.containsKey(c.servletName)) {
-                names.put(c.servletName, c);
-            }
+            names.put(c.servletName, c);
             if (c.isDeclared() && c.source != Capability.Source.CONTAINER_FALLBACK) {
                 k.addAll(c.allowed());
             }
         }
-        for (RoutedServlet r : routed.values()) {
+        for (RoutedServlet r : routed) {
             for (Capability route : r.routeCapabilities()) {
                 if (route != null) {
                     k.addAll(route.allowed());
@@ -63,7 +61,7 @@ final class Policy {
         // collections take a floorMod (a division), which measurably slowed the pass-through path as the map
         // grew (BENCHMARKS.md). Both are private, built here and never written again.
         this.byName = new HashMap<>(names);
-        this.routedByName = new HashMap<>(routed);
+        this.routed = routed.toArray(new RoutedServlet[0]);
         this.known = new HashSet<>(k);
     }
 
@@ -81,13 +79,13 @@ final class Policy {
             return null;
         }
         Capability c = byName.get(mapping.getServletName());
-        if (c != null) {
-            return c;
-        }
-        RoutedServlet routed = routedByName.get(mapping.getServletName());
-        if (routed == null) {
+        if (c == null) {
             return isJsp(req.getServletPath()) ? unregisteredJsp : unregisteredStatic;
         }
+        if (c.routedIndex < 0) {
+            return c;
+        }
+        RoutedServlet routed = this.routed[c.routedIndex];
         if (!routed.rawPath) {
             return routed.route(pathWithinServlet(req, mapping));
         }
@@ -109,7 +107,7 @@ final class Policy {
      */
     Capability widen(HttpServletRequest req, Capability best) {
         HttpServletMapping mapping = req.getHttpServletMapping();
-        RoutedServlet routed = routedByName.get(mapping.getServletName());
+        RoutedServlet routed = this.routed[byName.get(mapping.getServletName()).routedIndex];
         if (!routed.rawPath) {
             return routed.widen(best, req.getMethod(), pathWithinServlet(req, mapping));
         }
@@ -141,18 +139,22 @@ final class Policy {
 
     /** The capability of a servlet by name (a routed servlet's entry); {@code null} for names that are no registration. */
     Capability capability(String servletName) {
-        RoutedServlet r = routedByName.get(servletName);
-        return r != null ? r.entry : byName.get(servletName);
+        return byName.get(servletName);
     }
 
     /** The servlet judged route by route of that name; {@code null} for any other name. */
     RoutedServlet routed(String servletName) {
-        return routedByName.get(servletName);
+        Capability c = byName.get(servletName);
+        return c == null ? null : routedOf(c);
+    }
+
+    private RoutedServlet routedOf(Capability c) {
+        return c.routedIndex < 0 ? null : routed[c.routedIndex];
     }
 
     /** How many servlets are registered; for tests that prove requests never grow the policy. */
     int declaredCount() {
-        return byName.size() + routedByName.size();
+        return byName.size();
     }
 
     boolean isKnown(String method) {
@@ -190,7 +192,7 @@ final class Policy {
         int wMap = "mappings".length();
         int wAllow = "allowed".length();
         for (Capability c : rows) {
-            RoutedServlet routed = routedByName.get(c.servletName);
+            RoutedServlet routed = routedOf(c);
             if (routed != null) {
                 for (RouteTable.Route r : routed.table.routes()) {
                     wMap = Math.max(wMap, r.template().length() + 2);
@@ -210,7 +212,7 @@ final class Policy {
             String source = c.isDeclared()
                     ? c.source.label + (c.note == null ? "" : "; " + c.note) + (c.ownsOptions ? "; OPTIONS by the servlet" : "")
                     : c.source.label + " (" + c.note + "): passes through";
-            RoutedServlet routed = routedByName.get(c.servletName);
+            RoutedServlet routed = routedOf(c);
             if (routed != null) {
                 b.append(String.format(row, c.label, String.join(" ", c.mappings), "(by route)", source + "; other paths pass through"));
                 List<Capability> byRoute = routed.routeCapabilities();
