@@ -6,6 +6,7 @@
 # output under results/raw/.
 #
 #   benchmarks/run-spring-starter.sh
+#   PIN=1 ROUNDS=9 DURATION=10s WARMUP=20s benchmarks/run-spring-starter.sh   # servers and wrk on separate cores
 #   ROUNDS=9 DURATION=5s WARMUP=10s CONNECTIONS=8 MVN_ARGS="-Dmaven.repo.local=/path/to/repo" benchmarks/run-spring-starter.sh
 #
 # Needs the library and the starter installed in the local repository (mvn install at the root, or
@@ -22,6 +23,9 @@ WARMUP=${WARMUP:-10s}
 CONNECTIONS=${CONNECTIONS:-8}
 THREADS=${THREADS:-1}
 SERVER_JVM=${SERVER_JVM:--Xms256m -Xmx256m}
+# PIN=1: both servers on CPU 1, wrk on CPU 0 (taskset), so that wrk and the server under load never share a core.
+PIN=${PIN:-0}
+if [ "$PIN" = 1 ]; then SERVER_CPU="taskset -c 1"; WRK_CPU="taskset -c 0"; else SERVER_CPU=""; WRK_CPU=""; fi
 PATH_UNDER_TEST=${PATH_UNDER_TEST:-/items/42}
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 RAW="$BENCH/results/raw/spring-starter-$(date -u +%Y%m%dT%H%M%S)"
@@ -44,7 +48,7 @@ trap stop_servers EXIT
 # start MODE ENABLED: starts the application on a free port, sets PORT_<MODE>.
 start() {
   local mode=$1 enabled=$2 log="$RAW/$1.log" port
-  java $SERVER_JVM -jar "$JAR" --server.address=127.0.0.1 --server.port=0 --methodguard.enabled="$enabled" --logging.level.root=WARN \
+  $SERVER_CPU java $SERVER_JVM -jar "$JAR" --server.address=127.0.0.1 --server.port=0 --methodguard.enabled="$enabled" --logging.level.root=WARN \
     --logging.level.org.springframework.boot.web.server=INFO --logging.level.org.springframework.boot.tomcat=INFO > "$log" 2>&1 &
   PIDS+=($!)
   for _ in $(seq 1 120); do
@@ -67,7 +71,7 @@ rps() { awk '/Requests\/sec/ { print $2 }' "$1"; }
 echo "== warm-up $WARMUP each" >&2
 for mode in with without; do
   eval "port=\$PORT_$mode"
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "http://127.0.0.1:$port$PATH_UNDER_TEST" > "$RAW/warmup-$mode.txt"
+  $WRK_CPU wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "http://127.0.0.1:$port$PATH_UNDER_TEST" > "$RAW/warmup-$mode.txt"
 done
 WITH=(); WITHOUT=(); RATIOS=()
 for r in $(seq 1 "$ROUNDS"); do
@@ -75,7 +79,7 @@ for r in $(seq 1 "$ROUNDS"); do
   if [ $((r % 2)) -eq 1 ]; then order="with without"; else order="without with"; fi
   for mode in $order; do
     eval "port=\$PORT_$mode"
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" "http://127.0.0.1:$port$PATH_UNDER_TEST" > "$RAW/round$r-$mode.txt"
+    $WRK_CPU wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" "http://127.0.0.1:$port$PATH_UNDER_TEST" > "$RAW/round$r-$mode.txt"
   done
   w=$(rps "$RAW/round$r-with.txt"); o=$(rps "$RAW/round$r-without.txt")
   WITH+=("$w"); WITHOUT+=("$o")
@@ -89,7 +93,7 @@ MR=$(printf '%s\n' "${RATIOS[@]}" | median)
 cat <<MD
 - Machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), Linux $(uname -r); JDK: $(java -version 2>&1 | head -2 | tail -1)
 - Load average: $LOAD_START when the run started, $(cut -d' ' -f1-3 /proc/loadavg) at the end (2 CPUs shared with other builds)
-- Run at: $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$ROOT" rev-parse --short HEAD); $(wrk -v 2>&1 | head -1 | awk '{print $1, $2}'), $THREADS thread, $CONNECTIONS connections, $ROUNDS rounds of $DURATION after $WARMUP warm-up, order alternating
+- Run at: $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$ROOT" rev-parse --short HEAD); $(wrk -v 2>&1 | head -1 | awk '{print $1, $2}'), $THREADS thread, $CONNECTIONS connections, $ROUNDS rounds of $DURATION after $WARMUP warm-up, order alternating, PIN=$PIN
 - Request: \`GET $PATH_UNDER_TEST\` (a controller's JSON, allowed), examples/spring-boot with the starter vs \`methodguard.enabled=false\`, both on embedded Tomcat at once
 
 | | median req/s |
