@@ -109,7 +109,7 @@ final class CapabilityResolver {
         boolean corsEverywhere = cors.coversEverything();
         Capability files = fallback(UNREGISTERED, List.of(), STATIC_METHODS, settings, corsEverywhere);
         Capability jsps = fallback(UNREGISTERED_JSP, List.of("*.jsp", "*.jspx"), JSP_METHODS, settings, corsEverywhere);
-        return new Policy(capabilities, routed, files, jsps, settings, warnings);
+        return new Policy(capabilities, routed, context.getContextPath(), files, jsps, settings, warnings);
     }
 
     private static Capability resolveOne(String name, ServletRegistration reg, Settings settings, ServletContext context,

@@ -22,6 +22,12 @@ final class Policy {
     private final Map<String, Capability> byName;
     /** The servlets judged by route, each at its entry's {@code routedIndex}. */
     private final RoutedServlet[] routed;
+    /**
+     * The context's path as {@link jakarta.servlet.ServletContext#getContextPath()} gives it at init(), for placing a
+     * raw request path: asking each request instead costs an allocation on Tomcat, whose
+     * {@code Request.getContextPath()} works the raw prefix out of the URI every time.
+     */
+    private final String contextPath;
     private final Set<String> known;
     /** Targets that are no registration (Open Liberty serves files and JSPs so): static files, and JSPs. */
     final Capability unregisteredStatic;
@@ -31,8 +37,9 @@ final class Policy {
     /** What init() should warn about: undeclared servlets, HEAD refused, an unreadable web.xml. */
     final List<String> warnings;
 
-    Policy(List<Capability> capabilities, List<RoutedServlet> routed, Capability unregisteredStatic,
+    Policy(List<Capability> capabilities, List<RoutedServlet> routed, String contextPath, Capability unregisteredStatic,
            Capability unregisteredJsp, Settings settings, List<String> warnings) {
+        this.contextPath = contextPath == null ? "" : contextPath;
         this.all = List.copyOf(capabilities);
         this.unregisteredStatic = unregisteredStatic;
         this.unregisteredJsp = unregisteredJsp;
@@ -120,8 +127,8 @@ final class Policy {
         return routed.widen(best, req.getMethod(), p);
     }
 
-    private static int rawStart(HttpServletRequest req, HttpServletMapping mapping, String uri) {
-        return RawPath.start(uri, req.getContextPath(), req.getServletPath(), mapping.getMappingMatch() == MappingMatch.PATH);
+    private int rawStart(HttpServletRequest req, HttpServletMapping mapping, String uri) {
+        return RawPath.start(uri, contextPath, req.getServletPath(), mapping.getMappingMatch() == MappingMatch.PATH);
     }
 
     /** What a front controller routes on: the pathInfo under a path mapping ({@code /api/*}), else the servlet path. */

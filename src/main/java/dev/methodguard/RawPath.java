@@ -8,9 +8,9 @@ package dev.methodguard;
  * its encoded matching path). The container's decoded {@code getPathInfo()} would place some requests on a
  * route the framework does not choose.
  *
- * <p>The decoded context and servlet paths are lined up with the raw URI character by character: where that
- * fails (an escape, a {@code ;} or a {@code //} inside them), the request cannot be placed exactly, and it
- * passes through. Nothing is allocated but for a path with matrix parameters.
+ * <p>The context's canonical path (as the context was deployed, read once at init()) and the decoded servlet
+ * path are lined up with the raw URI character by character: where that fails (an escape, a {@code ;} or a
+ * {@code //} inside them), the request cannot be placed exactly, and it passes through. Nothing is allocated but for a path with matrix parameters.
  */
 final class RawPath {
     private RawPath() {
