@@ -1,6 +1,7 @@
 package dev.methodguard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -59,6 +60,23 @@ class JakartaRestRoutingTest {
 
     @Nested
     class RawPaths {
+        @Test
+        void theContextPathIsTheDeployedOneAndNoRequestIsAskedForIt() throws ServletException {
+            Fakes.Registrations regs = Fakes.registrations().withInitParam("rest", JERSEY, "unused", "x", "/api/*");
+            Fakes.Context context = new Fakes.Context(regs.byName);
+            context.contextPath = "/shop";
+            Policy p = CapabilityResolver.resolve(MethodGuardFilter.builder().jakartaRest("rest", Shop.all()).settings(),
+                    context.proxy, "MethodGuardFilter 'g'");
+            Fakes.Request placed = new Fakes.Request("rest", "GET", "/shop/api/files/a%2Fb");
+            placed.servletPath = "/api";
+            assertEquals("OPTIONS, PUT", p.target(placed.proxy).allowHeader, "placed after the deployed /shop and /api");
+            // Tomcat's Request.getContextPath() works the raw prefix out of the URI, allocating, on every call.
+            assertFalse(placed.called.contains("getContextPath"), "the request was asked for its context path");
+            Fakes.Request spelledOtherwise = new Fakes.Request("rest", "GET", "/sh%6Fp/api/files/a%2Fb");
+            spelledOtherwise.servletPath = "/api";
+            assertNull(p.target(spelledOtherwise.proxy), "a context spelled with an escape cannot be placed: it passes through");
+        }
+
         @Test
         void anEncodedSlashIsNoSeparatorSoOneParameterSegmentTakesIt() throws ServletException {
             Policy p = policy(JERSEY);
