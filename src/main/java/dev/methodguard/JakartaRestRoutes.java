@@ -1,6 +1,8 @@
 package dev.methodguard;
 
 import dev.methodguard.RouteTable.Route;
+import dev.methodguard.RouteTable.Step;
+import dev.methodguard.RouteTable.Step.Entry;
 import jakarta.servlet.ServletContext;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.InvocationTargetException;
@@ -68,13 +70,13 @@ final class JakartaRestRoutes {
             String key = shape(base);
             // Jersey's tree: the class path (closed: the class's own methods) and the class path with more (open:
             // its sub-resource methods and locators), both chosen among other classes' first.
-            List<String> open = List.of("O" + key);
+            List<Step> open = List.of(new Step(Entry.OPEN, key));
             List<Route> classMethods = new ArrayList<>();
             List<Route> classPassThrough = new ArrayList<>();
             try {
                 Deque<Class<?>> followed = new ArrayDeque<>();
                 followed.push(c);
-                addMethods(c, base, base, List.of("C" + key), open, classMethods, classPassThrough, followed);
+                addMethods(c, base, base, List.of(new Step(Entry.CLOSED, key)), open, classMethods, classPassThrough, followed);
                 methods.addAll(classMethods);
                 passThrough.addAll(classPassThrough);
             } catch (LinkageError | TypeNotPresentException e) {
@@ -87,7 +89,7 @@ final class JakartaRestRoutes {
             boolean children = classMethods.stream().anyMatch(r -> r.chain().size() > 1)
                     || classPassThrough.stream().anyMatch(r -> r.chain().size() > 1);
             passThrough.add(Route.fence(join(base, "{rest...}"), c.getName() + " (other paths under the class)", base)
-                    .placed(children ? open : List.of("F" + key)));
+                    .placed(children ? open : List.of(new Step(Entry.FENCE, key))));
         }
         // Methods first: at equal rank the earlier route wins, and §3.7.2 puts methods ahead of locators.
         List<Route> out = new ArrayList<>(methods);
@@ -100,7 +102,7 @@ final class JakartaRestRoutes {
      * sub-resource at its locator's path. {@code closed} and {@code open} place its own methods and its children
      * in Jersey's tree; {@code followed} holds the classes on the way here, to refuse cycles.
      */
-    private static void addMethods(Class<?> c, String at, String scope, List<String> closed, List<String> open,
+    private static void addMethods(Class<?> c, String at, String scope, List<Step> closed, List<Step> open,
                                    List<Route> methods, List<Route> passThrough, Deque<Class<?>> followed) {
         // The public methods, inherited ones included, one per signature (the most specific).
         Method[] candidates = c.getMethods();
@@ -122,18 +124,18 @@ final class JakartaRestRoutes {
                 EffectiveMethods.addHeadWithGet(httpMethods);
                 // OPTIONS is not added here: a resource that declares @OPTIONS answers it itself (its headers kept);
                 // for the others MethodGuard answers OPTIONS from the same set as its 405s.
-                methods.add(new Route(template, httpMethods, source, scope).placed(path == null ? closed : with(open, "C" + shape(template))));
+                methods.add(new Route(template, httpMethods, source, scope).placed(path == null ? closed : with(open, Entry.CLOSED, shape(template))));
             } else if (path != null) {
                 String key = shape(template);
                 Class<?> type = m.getReturnType();
                 if (followable(type, followed)) {
                     List<Route> subMethods = new ArrayList<>();
                     List<Route> subPassThrough = new ArrayList<>();
-                    List<String> locator = with(open, "O" + key);
+                    List<Step> locator = with(open, Entry.OPEN, key);
                     followed.push(type);
                     try {
                         // A sub-resource's own methods answer at the locator's path, its children below it (§3.4.1).
-                        addMethods(type, template, scope, with(locator, "C" + key), with(locator, "S" + key), subMethods,
+                        addMethods(type, template, scope, with(locator, Entry.CLOSED, key), with(locator, Entry.SUB, key), subMethods,
                                 subPassThrough, followed);
                         methods.addAll(subMethods);
                         passThrough.addAll(subPassThrough);
@@ -146,7 +148,7 @@ final class JakartaRestRoutes {
                         followed.pop();
                     }
                 }
-                List<String> unknown = with(open, "U" + key);
+                List<Step> unknown = with(open, Entry.UNTYPED_LOCATOR, key);
                 passThrough.add(new Route(template, null, source + " (sub-resource locator)", scope).placed(unknown));
                 passThrough.add(new Route(join(template, "{rest...}"), null, source + " (sub-resource locator)", scope).placed(unknown));
             }
@@ -179,9 +181,9 @@ final class JakartaRestRoutes {
         return false;
     }
 
-    private static List<String> with(List<String> chain, String key) {
-        List<String> out = new ArrayList<>(chain);
-        out.add(key);
+    private static List<Step> with(List<Step> chain, Entry entry, String shape) {
+        List<Step> out = new ArrayList<>(chain);
+        out.add(new Step(entry, shape));
         return out;
     }
 

@@ -2,6 +2,8 @@ package dev.methodguard;
 
 import dev.methodguard.RouteTable.Kind;
 import dev.methodguard.RouteTable.Route;
+import dev.methodguard.RouteTable.Step;
+import dev.methodguard.RouteTable.Step.Entry;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -20,10 +22,10 @@ import java.util.function.IntPredicate;
  * really serves them there: {@code DELETE /users/me} by {@code /users/{user}} when {@code /users/me} lacks it,
  * never a catch-all class's POST to a path whose own class answered 405.
  *
- * <p>Each route carries its place in that tree ({@link Route#chain()}, set by {@link JakartaRestRoutes}):
- * {@code C} closed, {@code O} open (a class, or a typed locator, whose fence route stands for its pattern),
- * {@code U} an untyped locator, {@code S} a sub-resource's children, {@code F} the fence of a class without
- * children (no entry: Jersey has no open route for it). Runs only on the way to a 405 or an
+ * <p>Each route carries its place in that tree ({@link Route#chain()}, set by {@link JakartaRestRoutes}), a
+ * list of {@link Step}s: closed, open (a class, or a typed locator, whose fence route stands for its pattern),
+ * an untyped locator, a sub-resource's children, or the fence of a class without children (no entry: Jersey
+ * has no open route for it). Runs only on the way to a 405 or an
  * OPTIONS answer; allocates.
  */
 final class JerseyRouting {
@@ -47,38 +49,39 @@ final class JerseyRouting {
         return level(table, matched, serves, new ArrayList<>());
     }
 
-    private record Entry(String key, int rank, int route) {
+    /** One entry of a level of Jersey's tree: its step, where it ranks among its siblings, its route if closed. */
+    private record Candidate(Step step, int rank, int route) {
     }
 
-    private static int level(RouteTable table, List<Integer> matched, IntPredicate serves, List<String> prefix) {
+    private static int level(RouteTable table, List<Integer> matched, IntPredicate serves, List<Step> prefix) {
         int d = prefix.size();
-        Map<String, Entry> entries = new LinkedHashMap<>();
+        Map<Step, Candidate> entries = new LinkedHashMap<>();
         for (int i : matched) {
             Route r = table.routes().get(i);
-            List<String> chain = r.chain();
+            List<Step> chain = r.chain();
             if (chain.size() <= d || !chain.subList(0, d).equals(prefix)) {
                 continue;
             }
-            String key = chain.get(d);
-            if (key.charAt(0) == 'F') {
+            Step step = chain.get(d);
+            if (step.entry() == Entry.FENCE) {
                 continue; // a class without children has no open entry: its fence is no entry of Jersey's
             }
             boolean ends = chain.size() == d + 1;
-            char kind = key.charAt(0);
             // Where the entry stands among its siblings: its own route's rank (a fence for an open entry); a
             // sub-resource's children come after its own methods.
-            int rank = kind == 'S' ? Integer.MAX_VALUE : ends ? table.rank(i) : Integer.MAX_VALUE - 1;
-            Entry e = entries.get(key);
+            int rank = step.entry() == Entry.SUB ? Integer.MAX_VALUE : ends ? table.rank(i) : Integer.MAX_VALUE - 1;
+            Candidate e = entries.get(step);
             if (e == null || rank < e.rank()) {
-                entries.put(key, new Entry(key, rank, kind == 'C' && ends ? i : e == null ? -1 : e.route()));
+                entries.put(step, new Candidate(step, rank, step.entry() == Entry.CLOSED && ends ? i : e == null ? -1 : e.route()));
             }
         }
-        List<Entry> order = new ArrayList<>(entries.values());
-        order.sort(Comparator.comparingInt(Entry::rank).thenComparingInt(e -> "CUOS".indexOf(e.key().charAt(0))));
+        List<Candidate> order = new ArrayList<>(entries.values());
+        // At equal rank, in the order of the Entry constants: closed, untyped locator, open, sub-resource.
+        order.sort(Comparator.comparingInt(Candidate::rank).thenComparing(e -> e.step().entry()));
         int candidate = PASS;
-        for (Entry e : order) {
-            switch (e.key().charAt(0)) {
-                case 'C' -> {
+        for (Candidate e : order) {
+            switch (e.step().entry()) {
+                case CLOSED -> {
                     if (e.route() < 0 || table.routes().get(e.route()).kind() != Kind.METHODS) {
                         return PASS; // cut, or merged with a locator: what it serves is unknowable
                     }
@@ -89,15 +92,15 @@ final class JerseyRouting {
                         candidate = e.route();
                     }
                 }
-                case 'U' -> {
+                case UNTYPED_LOCATOR -> {
                     return candidate; // a locator: the remembered entry wins, else the run-time object decides
                 }
                 default -> {
                     if (candidate >= 0) {
                         return candidate;
                     }
-                    List<String> next = new ArrayList<>(prefix);
-                    next.add(e.key());
+                    List<Step> next = new ArrayList<>(prefix);
+                    next.add(e.step());
                     return level(table, matched, serves, next);
                 }
             }

@@ -75,6 +75,31 @@ final class RouteTable {
     }
 
     /**
+     * One step of a route's place in Jersey's tree of routers ({@link JerseyRouting}): the kind of entry, and the
+     * shape of its path (one entry per shape: Jersey merges paths of one shape). The kinds are in the order Jersey
+     * tries entries of equal rank; a {@link Entry#FENCE} is no entry at all.
+     */
+    record Step(Entry entry, String shape) {
+        enum Entry {
+            /** A resource's own methods at a path exactly. */
+            CLOSED,
+            /** A sub-resource locator whose return type says nothing: the object returned at run time decides. */
+            UNTYPED_LOCATOR,
+            /** A path and more: a class's (or a typed locator's) children. */
+            OPEN,
+            /** A typed sub-resource's children, below its own methods. */
+            SUB,
+            /** The fence of a class without children: Jersey has no open entry for it. */
+            FENCE
+        }
+
+        Step {
+            Objects.requireNonNull(entry, "entry");
+            Objects.requireNonNull(shape, "shape");
+        }
+    }
+
+    /**
      * One route. {@code methods} is set exactly for {@link Kind#METHODS} and {@link Kind#FALLBACK}. {@code source} says where the route
      * came from, for messages. {@code scope}, used by {@link Ranking#JAKARTA_REST} only, is the template that
      * ranks first: the {@code @Path} of the resource class the route belongs to (Jakarta REST picks the class
@@ -82,7 +107,7 @@ final class RouteTable {
      * {@code chain} places a Jakarta REST route in Jersey's tree of routers (see {@link JerseyRouting}); else
      * {@code null}.
      */
-    record Route(String template, Kind kind, Set<String> methods, String source, String scope, List<String> chain) {
+    record Route(String template, Kind kind, Set<String> methods, String source, String scope, List<Step> chain) {
         Route {
             Objects.requireNonNull(template, "template");
             Objects.requireNonNull(kind, "kind");
@@ -119,7 +144,7 @@ final class RouteTable {
             return new Route(template, kind, methods, source, scope, chain);
         }
 
-        Route placed(List<String> chain) {
+        Route placed(List<Step> chain) {
             return new Route(template, kind, methods, source, scope, chain);
         }
     }
@@ -230,7 +255,7 @@ final class RouteTable {
         Route c = Objects.equals(a.chain(), b.chain()) ? a : a.placed(null);
         if (a.kind() == Kind.CLASS_FENCE && b.kind() == Kind.CLASS_FENCE) {
             // Classes of one path: their open entry exists if one of them has children.
-            Route open = a.chain() != null && a.chain().get(0).startsWith("O") ? a : b;
+            Route open = a.chain() != null && a.chain().get(0).entry() == Step.Entry.OPEN ? a : b;
             return open.as(Kind.CLASS_FENCE, null, source);
         }
         if (a.kind() != Kind.METHODS || b.kind() != Kind.METHODS) {

@@ -68,7 +68,7 @@ final class RoutedServlet {
     }
 
     private static boolean noJerseyEntry(Route r) {
-        return r.kind() == Kind.CLASS_FENCE && r.chain() != null && r.chain().get(0).startsWith("F");
+        return r.kind() == Kind.CLASS_FENCE && r.chain() != null && r.chain().get(0).entry() == RouteTable.Step.Entry.FENCE;
     }
 
     /** The capability of the route serving the path {@code s[from, to)}; {@code null} when none judges it. */
