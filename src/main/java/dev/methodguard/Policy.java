@@ -123,8 +123,11 @@ final class Policy {
         if (from < 0) {
             return null;
         }
-        String p = RawPath.hasMatrix(uri, from) ? RawPath.stripMatrix(uri, from) : uri.substring(from);
-        return routed.widen(best, req.getMethod(), p);
+        if (RawPath.hasMatrix(uri, from)) {
+            String p = RawPath.stripMatrix(uri, from);
+            return routed.widen(best, req.getMethod(), p, 0, p.length());
+        }
+        return routed.widen(best, req.getMethod(), uri, from, uri.length());
     }
 
     private int rawStart(HttpServletRequest req, HttpServletMapping mapping, String uri) {
